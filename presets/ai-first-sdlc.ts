@@ -1,0 +1,14 @@
+/** The `ai-first-sdlc` preset: ai-first-sdlc-practices implementation plans. */
+import {type PresetDefinition, remarkPreset} from '../src/preset.js'
+
+export const preset: PresetDefinition = {
+  name: 'ai-first-sdlc',
+  description: 'ai-first-sdlc-practices implementation plans.',
+  rules: {
+    // Sign-off and Progress tables keep [TBD], [Pending], [In Progress] and [YYYY-MM-DD] on
+    // purpose until those events happen (FAMILIES.md).
+    'no-placeholders': ['error', {allow: ['[TBD]', '[Pending]', '[In Progress]', '[YYYY-MM-DD]']}]
+  }
+}
+
+export default remarkPreset(preset)

@@ -1,0 +1,13 @@
+/** The `recommended` preset: family-agnostic checks for any Markdown plan. */
+import {type PresetDefinition, remarkPreset} from '../src/preset.js'
+
+export const preset: PresetDefinition = {
+  name: 'recommended',
+  description: 'family-agnostic checks for any Markdown plan.',
+  rules: {
+    // spec-kit task markers are common outside spec-kit too; they are content.
+    'no-placeholders': ['error', {bracketMarkers: ['P\\??', 'US\\d+(?:/US\\d+)*', 'Story', 'ID']}]
+  }
+}
+
+export default remarkPreset(preset)

@@ -1,0 +1,11 @@
+/** Every planlint rule, in the order they appear in docs and reports. */
+import type {Rule} from '../src/rule.js'
+import {rule as noPlaceholders} from './no-placeholders.js'
+
+export const rules: ReadonlyArray<Rule> = [noPlaceholders as unknown as Rule]
+
+export const ruleIds: ReadonlyArray<string> = rules.map((rule) => rule.id)
+
+export function getRule(id: string): Rule | undefined {
+  return rules.find((rule) => rule.id === id)
+}

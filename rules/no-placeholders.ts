@@ -1,0 +1,315 @@
+/**
+ * no-placeholders: template placeholders and fill-in markers left in a plan.
+ *
+ * Works on mdast `text` nodes only, so code (inline and fenced), HTML
+ * comments, link URLs and front matter are never looked at, and GFM
+ * checkboxes, links and footnotes (parsed into their own nodes) are never
+ * mistaken for placeholders.
+ */
+import type {Text} from 'mdast'
+import {visit} from 'unist-util-visit'
+import type {VFile} from 'vfile'
+import {tokenSpan} from '../src/position.js'
+import {defineRule} from '../src/rule.js'
+
+export interface NoPlaceholdersOptions extends Record<string, unknown> {
+  /** Flag `[Bracketed text]`. */
+  brackets: boolean
+  /**
+   * Flag `{braced}` text: `upper` only `{UPPER_SNAKE}` and multi-word text,
+   * `all` also single words such as `{Name}` or `{list}`, `off` none.
+   */
+  braces: 'off' | 'upper' | 'all'
+  /** Bracket contents that are real markers, as regular expressions (whole content). */
+  bracketMarkers: string[]
+  /** Extra fill-in words, flagged as whole words (case-sensitive). */
+  markers: string[]
+  /** Tokens that are fine: an exact token such as `[TBD]`, or `/regex/`. */
+  allow: string[]
+}
+
+/** Fill-in words every plan template family uses. */
+const builtinMarkers = ['TBD', 'TODO', 'TKTK', 'FIXME', 'NEEDS CLARIFICATION', 'YYYY-MM-DD', '???']
+
+/**
+ * Bracket contents that are Markdown or task syntax, never placeholders:
+ * checkboxes written in tables, footnote-looking text, numeric citations.
+ */
+const syntaxBrackets = /^(?:[ xX]|\^.*|\d+|!.*)$/
+
+/**
+ * Bracket contents that are code-like content: JSON arrays (`["dev"]`), object
+ * lists (`[{name}]`), regex classes (`[a-zA-Z0-9_-]`) and prompts (`[y/N]`).
+ */
+const contentBrackets = /^(?:["'{(<].*|\S*(?:a-z|A-Z|0-9)\S*|[yY]\/[nN])$/
+
+/**
+ * Words around a marker that mean it is being talked about, not left in:
+ * "All NEEDS CLARIFICATION resolved", "Remove TODO comments".
+ */
+const mentionBefore = /\b(?:no|all|any|remove|removed|removing|resolve|resolved|resolving|without|zero|every|each)\s+(?:the\s+|[`"'])?$/i
+const mentionAfter = /^(?:\/\w+)*[`"']?\s*(?:markers?|comments?|items?|resolved|remain(?:s|ing)?|left|count|tags?|entries|placeholders?)\b/i
+
+// `[...]` not preceded by a word character (`arr[i]`), a bracket or a
+// backslash, and not followed by `(`, `[` or `:` (link syntax that did not resolve).
+const bracketPattern = /(?<![\w\]\\])\[([^[\]\n]{1,200})\](?![([:])/g
+// `{...}` not preceded by a word character, `/` (`/items/{id}`), `$` or `{`
+// (template literals, `{{mustache}}`).
+const bracePattern = /(?<![\w/${])\{([^{}\n]{1,120})\}(?!\})/g
+const upperBrace = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/
+// Words, spaces and light punctuation; no comma (brace expansion `{app,ui}`),
+// colon or quote (object literals).
+const wordsBrace = /^[A-Za-z][\w ./'’—–-]*$/
+// `{feature_id}`, `{asset.download_url}`: an identifier being interpolated.
+const identifierBrace = /^[a-z][a-z0-9]*(?:[._][a-z0-9]+)+$/
+
+interface Finding {
+  token: string
+  index: number
+  kind: 'placeholder' | 'marker'
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+function compileAllow(allow: string[]): (token: string) => boolean {
+  const exact = new Set<string>()
+  const patterns: RegExp[] = []
+  for (const entry of allow) {
+    const match = /^\/(.+)\/([a-z]*)$/.exec(entry)
+    if (match) patterns.push(new RegExp(match[1]!, match[2]))
+    else exact.add(entry)
+  }
+  return (token) => exact.has(token) || patterns.some((pattern) => pattern.test(token))
+}
+
+interface Matchers {
+  markerPattern: RegExp
+  bracketMarker: RegExp | undefined
+  isAllowed: (token: string) => boolean
+}
+
+// Compiled once per options object (options objects are shared per run).
+const compiled = new WeakMap<NoPlaceholdersOptions, Matchers>()
+
+function matchersFor(options: NoPlaceholdersOptions): Matchers {
+  let matchers = compiled.get(options)
+  if (!matchers) {
+    const words = [...builtinMarkers, ...options.markers].map(escapeRegExp)
+    matchers = {
+      // Whole words only: `TODOs` and `TBDs` are mentions, not markers.
+      markerPattern: new RegExp(`(?<![\\w?])(?:${words.join('|')})(?![\\w?])`, 'g'),
+      bracketMarker:
+        options.bracketMarkers.length > 0
+          ? new RegExp(`^(?:${options.bracketMarkers.join('|')})$`)
+          : undefined,
+      isAllowed: compileAllow(options.allow)
+    }
+    compiled.set(options, matchers)
+  }
+  return matchers
+}
+
+function isBracePlaceholder(content: string, style: NoPlaceholdersOptions['braces']): boolean {
+  if (style === 'off') return false
+  if (upperBrace.test(content)) return content.length > 1
+  if (!wordsBrace.test(content) || identifierBrace.test(content)) return false
+  const multiWord = /[ /]/.test(content.trim())
+  return multiWord || style === 'all'
+}
+
+/**
+ * Whether `index` falls inside a double-quoted string of `value`: brackets and
+ * braces there are a message's format ("worktree for feature: {feature_id}").
+ */
+function isQuoted(value: string, index: number): boolean {
+  const before = value.slice(0, index)
+  const straight = before.split('"').length - 1
+  const curly = before.split('“').length - before.split('”').length
+  return straight % 2 === 1 || curly > 0
+}
+
+function findInText(value: string, options: NoPlaceholdersOptions, matchers: Matchers): Finding[] {
+  const findings: Finding[] = []
+  const covered: Array<[number, number]> = []
+
+  if (options.brackets) {
+    for (const match of value.matchAll(bracketPattern)) {
+      const content = match[1]!
+      if (!/\p{L}/u.test(content) && !/^[.…#]+/.test(content)) continue
+      if (syntaxBrackets.test(content) || contentBrackets.test(content)) continue
+      if (isQuoted(value, match.index)) continue
+      if (matchers.bracketMarker?.test(content)) continue
+      findings.push({token: match[0], index: match.index, kind: 'placeholder'})
+      covered.push([match.index, match.index + match[0].length])
+    }
+  }
+
+  for (const match of value.matchAll(bracePattern)) {
+    if (!isBracePlaceholder(match[1]!, options.braces) || isQuoted(value, match.index)) continue
+    findings.push({token: match[0], index: match.index, kind: 'placeholder'})
+    covered.push([match.index, match.index + match[0].length])
+  }
+
+  for (const match of value.matchAll(matchers.markerPattern)) {
+    const start = match.index
+    if (covered.some(([from, to]) => start >= from && start < to)) continue
+    const before = value.slice(Math.max(0, start - 40), start)
+    const after = value.slice(start + match[0].length, start + match[0].length + 40)
+    if (mentionBefore.test(before) || mentionAfter.test(after)) continue
+    findings.push({token: match[0], index: start, kind: 'marker'})
+  }
+
+  return findings.sort((a, b) => a.index - b.index)
+}
+
+function report(file: VFile, node: Text, finding: Finding, fromOffset: number): number {
+  const span = tokenSpan(file, node, finding.token, fromOffset)
+  if (!span) return fromOffset
+  const shown = finding.token.length > 60 ? `${finding.token.slice(0, 58).trimEnd()}…${finding.token.at(-1)}` : finding.token
+  const reason =
+    finding.kind === 'placeholder'
+      ? `Unfilled placeholder "${shown}": replace it with real content`
+      : `Fill-in marker "${shown}" left in: resolve it or remove it`
+  file.message(reason, {place: span})
+  return span.end.offset
+}
+
+export const rule = defineRule<NoPlaceholdersOptions>({
+  id: 'no-placeholders',
+  description: 'Disallow template placeholders and fill-in markers left in a plan',
+  severity: 'error',
+  docs: `A plan copied from a template keeps placeholders such as \`[Feature Title]\`,
+\`{FEATURE_ID}\` or \`NEEDS CLARIFICATION\` until somebody fills them in. An agent
+that executes the plan reads them as instructions or as facts. This rule
+reports each one with its line and column.
+
+Only prose is checked: headings, paragraphs, list items, table cells and link
+text. Code (inline or fenced), HTML comments, link URLs and front matter are
+never checked, and GFM checkboxes, links and footnotes are Markdown, not
+placeholders. Markers that are being talked about rather than left in ("All
+NEEDS CLARIFICATION resolved", "Remove TODO comments") are not reported, and
+neither are plurals such as \`TODOs\`.
+
+Each preset sets the token style of its family: spec-kit plans use
+\`[P]\` and \`[US1]\` as real task markers (\`bracketMarkers\`), spec-maestro
+plans use \`{UPPER_SNAKE}\` and \`{lower words}\` placeholders (\`braces: all\`).`,
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      brackets: {type: 'boolean', description: 'Report `[Bracketed text]` placeholders.'},
+      braces: {
+        enum: ['off', 'upper', 'all'],
+        description:
+          'Report `{braced}` placeholders: `upper` for `{UPPER_SNAKE}` and multi-word text, `all` for any word.'
+      },
+      bracketMarkers: {
+        type: 'array',
+        items: {type: 'string', format: 'regex'},
+        description: 'Regular expressions for bracket contents that are real markers, e.g. `P` or `US\\d+`.'
+      },
+      markers: {
+        type: 'array',
+        items: {type: 'string', minLength: 1},
+        description: 'Extra fill-in words to report, matched as whole words.'
+      },
+      allow: {
+        type: 'array',
+        items: {type: 'string', minLength: 1},
+        description: 'Tokens that are fine: an exact token such as `[TBD]`, or a `/regex/`.'
+      }
+    }
+  },
+  defaults: {brackets: true, braces: 'upper', bracketMarkers: [], markers: [], allow: []},
+  examples: {
+    valid: [
+      {
+        title: 'Filled-in content, code, links and checkboxes',
+        markdown: `# Implementation Plan: Offline sync
+
+- [x] T001 Create \`src/sync/queue.ts\`
+- [ ] Read items with \`arr[i]\` and call \`GET /items/{id}\`
+
+See [the spec](spec.md). All NEEDS CLARIFICATION resolved.
+`
+      },
+      {
+        title: 'API paths and brace expansions are content',
+        markdown: `#### GET /api/items/{id}
+
+Files go in internal/{app,ui}.
+`
+      },
+      {
+        title: 'Markers declared by the preset are not placeholders',
+        options: {bracketMarkers: ['P', 'US\\d+']},
+        markdown: `- [ ] T010 [P] [US1] Add the model in src/models/user.py
+`
+      },
+      {
+        title: 'Allowed tokens',
+        options: {allow: ['[TBD]']},
+        markdown: `| Role | Name |
+| ---- | ---- |
+| Reviewer | [TBD] |
+`
+      }
+    ],
+    invalid: [
+      {
+        title: 'Bracketed and braced template text',
+        markdown: `# Implementation Plan: [Feature Title]
+
+**Feature ID:** {FEATURE_ID}
+`,
+        messages: [
+          '1:23-1:38 Unfilled placeholder "[Feature Title]": replace it with real content',
+          '3:17-3:29 Unfilled placeholder "{FEATURE_ID}": replace it with real content'
+        ]
+      },
+      {
+        title: 'Fill-in markers',
+        markdown: `**Storage**: NEEDS CLARIFICATION
+
+Owner: TBD
+`,
+        messages: [
+          '1:14-1:33 Fill-in marker "NEEDS CLARIFICATION" left in: resolve it or remove it',
+          '3:8-3:11 Fill-in marker "TBD" left in: resolve it or remove it'
+        ]
+      },
+      {
+        title: 'Single braced words with `braces: all`',
+        options: {braces: 'all'},
+        markdown: `- **Purpose:** {one sentence}
+- **Current fields:** {list}
+`,
+        messages: [
+          '1:15-1:29 Unfilled placeholder "{one sentence}": replace it with real content',
+          '2:22-2:28 Unfilled placeholder "{list}": replace it with real content'
+        ]
+      },
+      {
+        title: 'Extra markers',
+        options: {markers: ['TKTK', 'PLACEHOLDER']},
+        markdown: `Rollout date: PLACEHOLDER
+`,
+        messages: ['1:15-1:26 Fill-in marker "PLACEHOLDER" left in: resolve it or remove it']
+      }
+    ]
+  },
+  check(tree, file, options) {
+    const matchers = matchersFor(options)
+    visit(tree, 'text', (node) => {
+      let fromOffset = node.position?.start.offset ?? 0
+      for (const finding of findInText(node.value, options, matchers)) {
+        if (matchers.isAllowed(finding.token)) continue
+        fromOffset = report(file, node, finding, fromOffset)
+      }
+    })
+  }
+})
+
+export default rule.plugin

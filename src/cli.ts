@@ -1,0 +1,173 @@
+#!/usr/bin/env node
+/**
+ * The `planlint` command: parse arguments → lint → report → exit code.
+ * Exit codes: 0 clean (warnings within --max-warnings), 1 lint errors or too
+ * many warnings, 2 usage, configuration or I/O failure.
+ */
+import {parseArgs} from 'node:util'
+import {ConfigError} from './config/load.js'
+import {decodeDocument} from './files.js'
+import {version} from './meta.js'
+import {format, formatNames} from './reporters/index.js'
+import {lint, lintFiles, settingsFor, type LintOptions} from './run.js'
+import type {LintResult} from './types.js'
+import {presets, presetNames} from '../presets/index.js'
+
+const help = `Usage: planlint [options] [paths or globs...]
+
+Lint Markdown implementation plans. With no path, lints the plan documents
+under the current folder (files named like *plan*.md and tasks.md, or the
+config's "files"), respecting .gitignore and .planlintignore.
+
+Options:
+  --preset NAME            use this preset for every file (${presetNames.join(', ')})
+  -c, --config PATH        use this config file instead of looking one up
+  --no-config              use no config file
+  -f, --format NAME        output format: ${formatNames.join(', ')} (default: stylish)
+  -q, --quiet              report errors only
+  --max-warnings N         exit with 1 when there are more than N warnings
+  --stdin                  lint standard input
+  --stdin-filename NAME    name (and config lookup path) for standard input
+  --color, --no-color      force colours on or off in stylish output
+  --list-presets           list the presets and exit
+  --print-config FILE      print the resolved preset and rule settings for FILE
+  -v, --version            print the version
+  -h, --help               print this help
+
+Exit codes: 0 no errors, 1 lint errors (or too many warnings), 2 usage,
+configuration or file errors.
+`
+
+/** A problem with how planlint was called or configured: exit 2. */
+class UsageError extends Error {}
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        preset: {type: 'string'},
+        config: {type: 'string', short: 'c'},
+        'no-config': {type: 'boolean'},
+        format: {type: 'string', short: 'f', default: 'stylish'},
+        quiet: {type: 'boolean', short: 'q'},
+        'max-warnings': {type: 'string'},
+        stdin: {type: 'boolean'},
+        'stdin-filename': {type: 'string'},
+        color: {type: 'boolean'},
+        'no-color': {type: 'boolean'},
+        'list-presets': {type: 'boolean'},
+        'print-config': {type: 'string'},
+        version: {type: 'boolean', short: 'v'},
+        help: {type: 'boolean', short: 'h'}
+      }
+    })
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.split('\n')[0]} (see planlint --help)`)
+  }
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  const document = decodeDocument(Buffer.concat(chunks))
+  if (document.problem !== undefined) throw new UsageError(`<stdin>: ${document.problem}`)
+  return document.text
+}
+
+function withoutWarnings(results: LintResult[]): LintResult[] {
+  return results.map((result) => ({...result, messages: result.messages.filter((m) => m.severity === 'error')}))
+}
+
+async function main(argv: string[]): Promise<number> {
+  const {values, positionals} = parse(argv)
+
+  if (values.help) {
+    process.stdout.write(help)
+    return 0
+  }
+  if (values.version) {
+    process.stdout.write(`${version}\n`)
+    return 0
+  }
+  if (values['list-presets']) {
+    const width = Math.max(...presetNames.map((name) => name.length))
+    process.stdout.write(presets.map((p) => `${p.name.padEnd(width)}  ${p.description}`).join('\n') + '\n')
+    return 0
+  }
+
+  const formatName = values.format!
+  if (!formatNames.includes(formatName)) {
+    throw new UsageError(`unknown format "${formatName}" (expected one of ${formatNames.join(', ')})`)
+  }
+  if (values.preset !== undefined && !presetNames.includes(values.preset)) {
+    throw new UsageError(`unknown preset "${values.preset}" (expected one of ${presetNames.join(', ')})`)
+  }
+  let maxWarnings = Infinity
+  if (values['max-warnings'] !== undefined) {
+    if (!/^\d+$/.test(values['max-warnings'])) {
+      throw new UsageError(`--max-warnings expects a whole number, got "${values['max-warnings']}"`)
+    }
+    maxWarnings = Number(values['max-warnings'])
+  }
+  if (values['stdin-filename'] !== undefined && !values.stdin) {
+    throw new UsageError('--stdin-filename needs --stdin')
+  }
+  if (values.stdin && positionals.length > 0) {
+    throw new UsageError('--stdin takes no paths: give the name with --stdin-filename')
+  }
+
+  const options: LintOptions = {
+    preset: values.preset,
+    config: values['no-config'] ? false : values.config
+  }
+
+  if (values['print-config'] !== undefined) {
+    const file = values['print-config']
+    process.stdout.write(JSON.stringify({file, ...settingsFor(file, options)}, null, 2) + '\n')
+    return 0
+  }
+
+  let results: LintResult[]
+  let failedPaths = 0
+  if (values.stdin) {
+    const name = values['stdin-filename']
+    const output = await lint({path: name, text: await readStdin()}, options)
+    results = [{file: name ?? '<stdin>', ...output}]
+  } else {
+    const output = await lintFiles(positionals, options)
+    results = output.results
+    for (const {path, problem} of output.problems) process.stderr.write(`planlint: ${path}: ${problem}\n`)
+    failedPaths = output.problems.length
+  }
+
+  const warnings = results.reduce((n, r) => n + r.messages.filter((m) => m.severity === 'warning').length, 0)
+  const errors = results.reduce((n, r) => n + r.messages.filter((m) => m.severity === 'error').length, 0)
+  const shown = values.quiet ? withoutWarnings(results) : results
+  const color = values['no-color'] ? false : (values.color ?? (process.stdout.isTTY === true && !process.env['NO_COLOR']))
+  process.stdout.write(await format(formatName, shown, {color}))
+
+  if (failedPaths > 0) return 2
+  if (errors > 0) return 1
+  if (!values.quiet && warnings > maxWarnings) {
+    process.stderr.write(`planlint: too many warnings (${warnings}; --max-warnings is ${maxWarnings})\n`)
+    return 1
+  }
+  return 0
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError || error instanceof ConfigError) {
+      process.stderr.write(`planlint: ${error.message}\n`)
+    } else {
+      process.stderr.write(`planlint: internal error: ${(error as Error).stack ?? String(error)}\n`)
+    }
+    process.exitCode = 2
+  }
+)

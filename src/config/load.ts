@@ -1,0 +1,105 @@
+/**
+ * Find and read planlint configs: `.planlintrc.json`, `.planlintrc.yaml`,
+ * `.planlintrc.yml`, or a `planlint` key in package.json, nearest to the
+ * linted file first. The nearest config wins; configs do not cascade.
+ */
+import {existsSync, readFileSync} from 'node:fs'
+import {dirname, join, parse as parsePath, relative, resolve} from 'node:path'
+import {parse as parseYaml} from 'yaml'
+import type {RuleSetting} from '../types.js'
+import {validate} from './validate.js'
+
+export interface Override {
+  files: string[]
+  preset?: string
+  rules?: Record<string, RuleSetting>
+}
+
+export interface PlanlintConfig {
+  preset?: string
+  rules?: Record<string, RuleSetting>
+  files?: string[]
+  ignore?: string[]
+  overrides?: Override[]
+}
+
+export interface LoadedConfig {
+  /** Absolute path of the file the config came from. */
+  path: string
+  /** The folder its globs are relative to. */
+  dir: string
+  config: PlanlintConfig
+}
+
+/** A config that cannot be used; the CLI prints it and exits with 2. */
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problem: string
+  ) {
+    super(`${relative(process.cwd(), file) || file}: ${problem}`)
+    this.name = 'ConfigError'
+  }
+}
+
+export const configNames = ['.planlintrc.json', '.planlintrc.yaml', '.planlintrc.yml', 'package.json']
+
+function parseConfigText(path: string, text: string): unknown {
+  try {
+    if (path.endsWith('.json')) {
+      const data = JSON.parse(text) as unknown
+      return path.endsWith('package.json') ? (data as Record<string, unknown>)['planlint'] : data
+    }
+    return parseYaml(text) ?? {}
+  } catch (error) {
+    const reason = (error as Error).message.split('\n')[0]
+    throw new ConfigError(path, `cannot parse: ${reason}`)
+  }
+}
+
+/** Read and validate one config file; throws ConfigError. */
+export function loadConfigFile(path: string): LoadedConfig {
+  const absolute = resolve(path)
+  let text: string
+  try {
+    text = readFileSync(absolute, 'utf8')
+  } catch (error) {
+    throw new ConfigError(absolute, `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+  }
+  const config = parseConfigText(absolute, text)
+  const problem = validate(config)
+  if (problem) throw new ConfigError(absolute, problem)
+  return {path: absolute, dir: dirname(absolute), config: config as PlanlintConfig}
+}
+
+function hasPlanlintKey(packageJsonPath: string): boolean {
+  try {
+    const data = JSON.parse(readFileSync(packageJsonPath, 'utf8')) as Record<string, unknown>
+    return data !== null && typeof data === 'object' && 'planlint' in data
+  } catch {
+    // A broken package.json is npm's problem, not a planlint config.
+    return false
+  }
+}
+
+/** Finds the nearest config for files in `dir`, caching per folder. */
+export class ConfigFinder {
+  private readonly cache = new Map<string, LoadedConfig | null>()
+
+  find(dir: string): LoadedConfig | null {
+    const absolute = resolve(dir)
+    const cached = this.cache.get(absolute)
+    if (cached !== undefined) return cached
+    let found: LoadedConfig | null = null
+    for (const name of configNames) {
+      const candidate = join(absolute, name)
+      if (!existsSync(candidate)) continue
+      if (name === 'package.json' && !hasPlanlintKey(candidate)) continue
+      found = loadConfigFile(candidate)
+      break
+    }
+    if (!found && absolute !== parsePath(absolute).root) found = this.find(dirname(absolute))
+    this.cache.set(absolute, found)
+    return found
+  }
+}

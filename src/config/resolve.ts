@@ -1,0 +1,76 @@
+/**
+ * Per-file settings: preset (forced > override > config > default), then the
+ * preset's rules, config rules, matching overrides and API/CLI rules, in that
+ * order. A severity alone keeps the options set before it; options are merged
+ * key by key over them, so `allow` can be set without losing a preset's
+ * family-specific options.
+ */
+import {relative, sep} from 'node:path'
+import picomatch from 'picomatch'
+import {getPreset} from '../../presets/index.js'
+import {normaliseSetting, presetSettings} from '../preset.js'
+import type {RuleSetting, Settings} from '../types.js'
+import type {LoadedConfig} from './load.js'
+
+export const defaultPreset = 'recommended'
+
+export interface ResolveOptions {
+  /** Force this preset (CLI `--preset`). */
+  preset?: string
+  /** Rule settings applied last (API). */
+  rules?: Record<string, RuleSetting>
+}
+
+const matchers = new Map<string, (path: string) => boolean>()
+
+function matches(globs: ReadonlyArray<string>, path: string): boolean {
+  const key = globs.join('\0')
+  let matcher = matchers.get(key)
+  if (!matcher) {
+    matcher = picomatch([...globs], {dot: true})
+    matchers.set(key, matcher)
+  }
+  return matcher(path)
+}
+
+/** The file's path relative to the config's folder, with `/` separators. */
+function relativeTo(loaded: LoadedConfig, file: string): string {
+  return relative(loaded.dir, file).split(sep).join('/')
+}
+
+export function isIgnoredByConfig(loaded: LoadedConfig | null, file: string): boolean {
+  const globs = loaded?.config.ignore
+  return Boolean(globs && globs.length > 0 && matches(globs, relativeTo(loaded, file)))
+}
+
+function applyRules(settings: Settings, rules: Record<string, RuleSetting> | undefined): void {
+  if (!rules) return
+  for (const [id, setting] of Object.entries(rules)) {
+    const current = settings.rules[id]
+    if (!current) continue
+    const {severity, options} = normaliseSetting(setting)
+    settings.rules[id] = {severity, options: options ? {...current.options, ...options} : current.options}
+  }
+}
+
+export function resolveSettings(
+  file: string | undefined,
+  loaded: LoadedConfig | null,
+  options: ResolveOptions = {}
+): Settings {
+  const config = loaded?.config ?? {}
+  const overrides =
+    file && loaded ? (config.overrides ?? []).filter((override) => matches(override.files, relativeTo(loaded, file))) : []
+
+  let presetName = config.preset ?? defaultPreset
+  for (const override of overrides) presetName = override.preset ?? presetName
+  presetName = options.preset ?? presetName
+
+  const preset = getPreset(presetName)
+  if (!preset) throw new Error(`Unknown preset "${presetName}"`)
+  const settings = presetSettings(preset)
+  applyRules(settings, config.rules)
+  for (const override of overrides) applyRules(settings, override.rules)
+  applyRules(settings, options.rules)
+  return settings
+}

@@ -1,0 +1,60 @@
+/**
+ * The JSON Schema of a planlint config, built from the rules' own option
+ * schemas and the preset list, so it can never disagree with the code. The
+ * same object validates configs at run time and is written to
+ * schema/planlintrc.schema.json for editors.
+ */
+import {presetNames} from '../../presets/index.js'
+import {rules} from '../../rules/index.js'
+import type {JsonSchema} from '../rule.js'
+
+const severity = {enum: ['off', 'warn', 'error']}
+
+function ruleSettingSchema(optionsSchema: JsonSchema): JsonSchema {
+  return {
+    anyOf: [
+      severity,
+      {type: 'array', items: [severity], minItems: 1, maxItems: 1},
+      {type: 'array', items: [severity, optionsSchema], minItems: 2, maxItems: 2}
+    ]
+  }
+}
+
+export function configSchema(): JsonSchema {
+  const ruleProperties: Record<string, JsonSchema> = {}
+  for (const rule of rules) {
+    ruleProperties[rule.id] = {description: rule.description, ...ruleSettingSchema(rule.optionsSchema)}
+  }
+  const rulesSchema = {
+    type: 'object',
+    description: 'Rule settings: a severity, or [severity, options].',
+    properties: ruleProperties,
+    additionalProperties: false
+  }
+  const preset = {enum: [...presetNames], description: 'The preset for these files (default: detected).'}
+  const globs = {type: 'array', items: {type: 'string', minLength: 1}}
+
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://github.com/planlint/planlint/blob/main/schema/planlintrc.schema.json',
+    title: 'planlint configuration',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      $schema: {type: 'string'},
+      preset,
+      rules: rulesSchema,
+      files: {...globs, description: 'Globs of the plan documents linted when no path is given.'},
+      ignore: {...globs, description: 'Globs of files never linted, relative to this config file.'},
+      overrides: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['files'],
+          properties: {files: {...globs, minItems: 1}, preset, rules: rulesSchema}
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * Validate a parsed config against the JSON Schema and turn the first problem
+ * into one sentence naming the key and what is allowed.
+ */
+import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv'
+import {presetNames} from '../../presets/index.js'
+import {getRule, ruleIds} from '../../rules/index.js'
+import {configSchema} from './schema.js'
+
+const ajv = new Ajv({allErrors: false, strict: false})
+ajv.addFormat('regex', (value: string) => {
+  try {
+    new RegExp(value)
+    return true
+  } catch {
+    return false
+  }
+})
+
+let validateConfig: ValidateFunction | undefined
+const optionValidators = new Map<string, ValidateFunction>()
+
+const severities = ['off', 'warn', 'error']
+
+function list(values: ReadonlyArray<string>): string {
+  return values.join(', ')
+}
+
+/** `/rules/no-placeholders/1/allow` → `rules.no-placeholders[1].allow` */
+function keyPath(segments: ReadonlyArray<string>): string {
+  return segments
+    .map((segment, index) => (/^\d+$/.test(segment) ? `[${segment}]` : index === 0 ? segment : `.${segment}`))
+    .join('')
+}
+
+function splitPointer(pointer: string): string[] {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+}
+
+function describe(error: ErrorObject, segments: string[]): string {
+  const where = segments.length > 0 ? keyPath(segments) : 'the config'
+  const params = error.params as Record<string, unknown>
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String(params['additionalProperty'])
+      const last = segments[segments.length - 1]
+      if (last === 'rules') return `${where}: unknown rule "${key}" (known rules: ${list(ruleIds)})`
+      return `${where}: unknown key "${key}"`
+    }
+    case 'enum': {
+      if (segments[segments.length - 1] === 'preset') {
+        return `${where}: unknown preset ${JSON.stringify(error.data)} (known presets: ${list(presetNames)})`
+      }
+      return `${where}: ${JSON.stringify(error.data)} is not allowed (expected one of ${list((params['allowedValues'] as string[]) ?? [])})`
+    }
+    case 'format':
+      return `${where}: ${JSON.stringify(error.data)} is not a valid ${String(params['format'])}`
+    default:
+      return `${where}: ${error.message ?? 'is invalid'}`
+  }
+}
+
+/** A rule setting gets its own check, so the message is about severity or one option. */
+function checkRuleSetting(ruleId: string, value: unknown, at: string[]): string | undefined {
+  const isSeverity = (item: unknown) => typeof item === 'string' && severities.includes(item)
+  if (isSeverity(value)) return undefined
+  if (!Array.isArray(value) || value.length === 0 || value.length > 2) {
+    return `${keyPath(at)}: expected a severity (${list(severities)}) or [severity, options]`
+  }
+  if (!isSeverity(value[0])) {
+    return `${keyPath([...at, '0'])}: ${JSON.stringify(value[0])} is not a severity (expected ${list(severities)})`
+  }
+  if (value.length === 1) return undefined
+  const rule = getRule(ruleId)
+  if (!rule) return undefined
+  let validate = optionValidators.get(ruleId)
+  if (!validate) {
+    validate = ajv.compile(rule.optionsSchema)
+    optionValidators.set(ruleId, validate)
+  }
+  if (validate(value[1])) return undefined
+  const error = validate.errors![0]!
+  return describe(error, [...at, '1', ...splitPointer(error.instancePath)])
+}
+
+/** Returns the problem as one sentence, or undefined when the config is valid. */
+export function validate(config: unknown): string | undefined {
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) {
+    return 'the config must be an object (a mapping of keys to values)'
+  }
+  validateConfig ??= ajv.compile(configSchema())
+  if (validateConfig(config)) return undefined
+  const error = validateConfig.errors![0]!
+  const segments = splitPointer(error.instancePath)
+
+  // Inside `rules.<id>`: the schema's anyOf errors are noisy; explain directly.
+  const rulesAt = segments.lastIndexOf('rules')
+  if (rulesAt !== -1 && segments.length > rulesAt + 1) {
+    const at = segments.slice(0, rulesAt + 2)
+    let value: unknown = config
+    for (const segment of at) value = (value as Record<string, unknown>)[segment]
+    const problem = checkRuleSetting(at[at.length - 1]!, value, at)
+    if (problem) return problem
+  }
+  return describe(error, segments)
+}

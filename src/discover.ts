@@ -1,0 +1,85 @@
+/**
+ * Which files a run lints: named files, folders and globs, or, with no path,
+ * the plan documents under the current folder. `.gitignore`,
+ * `.planlintignore` and the config's `ignore` are respected.
+ */
+import {existsSync, readFileSync, statSync} from 'node:fs'
+import {dirname, join, relative, resolve, sep} from 'node:path'
+import ignore, {type Ignore} from 'ignore'
+import {glob, isDynamicPattern} from 'tinyglobby'
+
+/** Plan documents by name, until auto-detection can tell them by content. */
+export const defaultPlanGlobs = ['**/*plan*.md', '**/tasks.md']
+
+const alwaysSkipped = ['**/node_modules/**', '**/.git/**']
+const markdownGlob = '**/*.{md,markdown}'
+
+export interface PathProblem {
+  path: string
+  problem: string
+}
+
+export interface Discovery {
+  /** Absolute paths, in the order the user named them (globs sorted). */
+  files: string[]
+  problems: PathProblem[]
+}
+
+function toPosix(path: string): string {
+  return path.split(sep).join('/')
+}
+
+/** `.gitignore` files anywhere under `root`, and `.planlintignore` at the root. */
+async function loadIgnores(root: string): Promise<(file: string) => boolean> {
+  const scopes: Array<{dir: string; rules: Ignore}> = []
+  const gitignores = await glob(['**/.gitignore'], {cwd: root, ignore: alwaysSkipped, dot: true})
+  for (const path of gitignores) {
+    scopes.push({dir: dirname(join(root, path)), rules: ignore().add(readFileSync(join(root, path), 'utf8'))})
+  }
+  const planlintignore = join(root, '.planlintignore')
+  if (existsSync(planlintignore)) {
+    scopes.push({dir: root, rules: ignore().add(readFileSync(planlintignore, 'utf8'))})
+  }
+  return (file) =>
+    scopes.some(({dir, rules}) => {
+      const path = relative(dir, file)
+      return path !== '' && !path.startsWith('..') && rules.ignores(toPosix(path))
+    })
+}
+
+async function globFiles(patterns: string[], cwd: string, isIgnored: (file: string) => boolean): Promise<string[]> {
+  const found = await glob(patterns, {cwd, ignore: alwaysSkipped, absolute: true, caseSensitiveMatch: false})
+  return found
+    .map((path) => resolve(path))
+    .filter((path) => !isIgnored(path))
+    .sort()
+}
+
+export async function discover(patterns: string[], cwd: string, planGlobs: string[]): Promise<Discovery> {
+  const isIgnored = await loadIgnores(cwd)
+  if (patterns.length === 0) {
+    return {files: await globFiles(planGlobs, cwd, isIgnored), problems: []}
+  }
+
+  const files: string[] = []
+  const problems: PathProblem[] = []
+  for (const pattern of patterns) {
+    const absolute = resolve(cwd, pattern)
+    const info = existsSync(absolute) ? statSync(absolute) : undefined
+    if (info?.isFile()) {
+      // A file named on the command line is linted even if git ignores it.
+      files.push(absolute)
+    } else if (info?.isDirectory()) {
+      const found = await globFiles([markdownGlob], absolute, isIgnored)
+      if (found.length === 0) problems.push({path: pattern, problem: 'no Markdown files in this directory'})
+      files.push(...found)
+    } else if (isDynamicPattern(pattern)) {
+      const found = await globFiles([pattern], cwd, isIgnored)
+      if (found.length === 0) problems.push({path: pattern, problem: 'no files match this pattern'})
+      files.push(...found)
+    } else {
+      problems.push({path: pattern, problem: 'no such file or directory'})
+    }
+  }
+  return {files: [...new Set(files)], problems}
+}

@@ -1,0 +1,55 @@
+/**
+ * Positions of tokens found inside a node's text. Rules match on a node's
+ * `value` (escapes and entities already decoded by the parser) and report the
+ * token where it stands in the source, so line and column point at it.
+ */
+import type {Node} from 'unist'
+import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
+
+type Locator = ReturnType<typeof location>
+
+const locators = new WeakMap<VFile, Locator>()
+
+function locatorFor(file: VFile): Locator {
+  let locator = locators.get(file)
+  if (!locator) {
+    locator = location(file)
+    locators.set(file, locator)
+  }
+  return locator
+}
+
+export interface Span {
+  start: {line: number; column: number; offset: number}
+  end: {line: number; column: number; offset: number}
+}
+
+/**
+ * Find where `token` stands in the source of `node`, searching from
+ * `fromOffset` (so repeated tokens get their own places). Falls back to the
+ * whole node when the token is spelled differently in the source (escaped).
+ */
+export function tokenSpan(
+  file: VFile,
+  node: Node,
+  token: string,
+  fromOffset?: number
+): Span | undefined {
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  if (start === undefined || end === undefined) return undefined
+  const source = String(file.value)
+  const from = Math.max(start, fromOffset ?? start)
+  const index = source.slice(from, end).indexOf(token)
+  const locator = locatorFor(file)
+  const startOffset = index === -1 ? start : from + index
+  const endOffset = index === -1 ? end : startOffset + token.length
+  const startPoint = locator.toPoint(startOffset)
+  const endPoint = locator.toPoint(endOffset)
+  if (!startPoint || !endPoint) return undefined
+  return {
+    start: {line: startPoint.line, column: startPoint.column, offset: startOffset},
+    end: {line: endPoint.line, column: endPoint.column, offset: endOffset}
+  }
+}

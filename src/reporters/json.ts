@@ -1,0 +1,20 @@
+/** `--format json`: the documented contract, one object per file, no trees. */
+import type {LintResult} from '../types.js'
+
+export function report(results: ReadonlyArray<LintResult>): string {
+  const plain = results.map(({file, preset, messages}) => ({
+    file,
+    preset,
+    messages: messages.map(({ruleId, severity, line, column, endLine, endColumn, message, fatal}) => ({
+      ruleId,
+      severity,
+      line,
+      column,
+      endLine,
+      endColumn,
+      message,
+      ...(fatal ? {fatal} : {})
+    }))
+  }))
+  return JSON.stringify(plain, null, 2) + '\n'
+}

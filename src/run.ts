@@ -1,0 +1,108 @@
+/**
+ * The programmatic API, which the CLI uses as it is: `lint()` for one
+ * document, `lintFiles()` for paths and globs.
+ */
+import {dirname, relative, resolve} from 'node:path'
+import {ConfigError, ConfigFinder, type LoadedConfig, loadConfigFile} from './config/load.js'
+import {isIgnoredByConfig, type ResolveOptions, resolveSettings} from './config/resolve.js'
+import {defaultPlanGlobs, discover, type PathProblem} from './discover.js'
+import {readDocument} from './files.js'
+import {lintText} from './lint.js'
+import type {LintMessage, LintResult, RuleSetting, Settings} from './types.js'
+
+export interface LintOptions {
+  /** Force a preset for every file. */
+  preset?: string
+  /** Rule settings applied over the preset and config. */
+  rules?: Record<string, RuleSetting>
+  /** Folder that relative paths and config lookup start from (default: process.cwd()). */
+  cwd?: string
+  /** A config file to use instead of looking one up; `false` to use none. */
+  config?: string | false
+}
+
+export interface LintOutput {
+  preset: string
+  messages: LintMessage[]
+}
+
+export interface LintFilesOutput {
+  /** One result per linted file, in the order the files were named. */
+  results: LintResult[]
+  /** Paths the user named that could not be linted (missing, binary, …). */
+  problems: PathProblem[]
+}
+
+/** Chooses the config for a file: the one given, none, or the nearest. */
+function configChooser(options: LintOptions): (file: string) => LoadedConfig | null {
+  if (options.config === false) return () => null
+  if (typeof options.config === 'string') {
+    const loaded = loadConfigFile(resolve(options.cwd ?? process.cwd(), options.config))
+    return () => loaded
+  }
+  const finder = new ConfigFinder()
+  return (file) => finder.find(dirname(file))
+}
+
+function resolveOptions(options: LintOptions): ResolveOptions {
+  return {preset: options.preset, rules: options.rules}
+}
+
+/** The settings (preset and rules) planlint would use for `path`. */
+export function settingsFor(path: string, options: LintOptions = {}): Settings {
+  const file = resolve(options.cwd ?? process.cwd(), path)
+  return resolveSettings(file, configChooser(options)(file), resolveOptions(options))
+}
+
+/** Lint one document given as text; a path, when given, selects the config. */
+export async function lint(input: string | {path?: string; text: string}, options: LintOptions = {}): Promise<LintOutput> {
+  const {path, text} = typeof input === 'string' ? {path: undefined, text: input} : input
+  const cwd = options.cwd ?? process.cwd()
+  const file = path === undefined ? undefined : resolve(cwd, path)
+  const loaded = configChooser(options)(file ?? resolve(cwd, 'plan.md'))
+  const settings = resolveSettings(file, loaded, resolveOptions(options))
+  return {preset: settings.preset, messages: await lintText(text, settings, path)}
+}
+
+function fatal(message: string): LintMessage {
+  return {ruleId: null, severity: 'error', line: 1, column: 1, endLine: 1, endColumn: 1, message, fatal: true}
+}
+
+/**
+ * Lint files named by paths, folders or globs; with no pattern, the plan
+ * documents under `cwd`. Named files that cannot be read are `problems`;
+ * discovered ones get a fatal message in their result instead.
+ */
+export async function lintFiles(patterns: string[], options: LintOptions = {}): Promise<LintFilesOutput> {
+  const cwd = resolve(options.cwd ?? process.cwd())
+  const configFor = configChooser(options)
+  const planGlobs = configFor(resolve(cwd, 'plan.md'))?.config.files ?? defaultPlanGlobs
+  const {files, problems} = await discover(patterns, cwd, planGlobs)
+  const named = new Set(patterns.map((pattern) => resolve(cwd, pattern)))
+
+  const results: LintResult[] = []
+  const badConfigs = new Set<string>()
+  for (const file of files) {
+    let loaded: LoadedConfig | null
+    try {
+      loaded = configFor(file)
+    } catch (error) {
+      // A broken config stops the files it governs, not the whole run.
+      if (!(error instanceof ConfigError)) throw error
+      if (!badConfigs.has(error.message)) problems.push({path: relative(cwd, error.file), problem: error.problem})
+      badConfigs.add(error.message)
+      continue
+    }
+    if (isIgnoredByConfig(loaded, file)) continue
+    const display = relative(cwd, file) || file
+    const document = await readDocument(file)
+    if (document.problem !== undefined) {
+      if (named.has(file)) problems.push({path: display, problem: document.problem})
+      else results.push({file: display, preset: null, messages: [fatal(`Cannot lint this file: ${document.problem}`)]})
+      continue
+    }
+    const settings = resolveSettings(file, loaded, resolveOptions(options))
+    results.push({file: display, preset: settings.preset, messages: await lintText(document.text, settings, display)})
+  }
+  return {results, problems}
+}

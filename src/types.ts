@@ -1,0 +1,42 @@
+/** Public types shared by the engine, the CLI, the API and the rules. */
+
+/** How loud a rule is. `warn` and `error` are the only levels a message can have. */
+export type Severity = 'off' | 'warn' | 'error'
+
+/** Options a rule accepts: always a plain object, validated by the rule's JSON Schema. */
+export type RuleOptions = Record<string, unknown>
+
+/** A rule setting as written in a config file or a preset. */
+export type RuleSetting = Severity | [Severity] | [Severity, RuleOptions]
+
+/** A rule setting after presets and config have been merged. */
+export interface ResolvedRule {
+  severity: Severity
+  options: RuleOptions
+}
+
+/** Everything needed to lint one document: which preset, and every rule's setting. */
+export interface Settings {
+  preset: string
+  rules: Record<string, ResolvedRule>
+}
+
+/** One finding. Lines and columns are 1-based; the end is exclusive, as in unist. */
+export interface LintMessage {
+  ruleId: string | null
+  severity: 'error' | 'warning'
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
+  message: string
+  /** True when the file could not be linted at all (unreadable, binary, …). */
+  fatal?: boolean
+}
+
+/** The findings for one file, in document order. */
+export interface LintResult {
+  file: string
+  preset: string | null
+  messages: LintMessage[]
+}
