@@ -265,7 +265,7 @@ Files go in internal/{app,ui}.
 **Feature ID:** {FEATURE_ID}
 `,
         messages: [
-          '1:23-1:38 Unfilled placeholder "[Feature Title]": replace it with real content',
+          '1:24-1:39 Unfilled placeholder "[Feature Title]": replace it with real content',
           '3:17-3:29 Unfilled placeholder "{FEATURE_ID}": replace it with real content'
         ]
       },
@@ -287,8 +287,8 @@ Owner: TBD
 - **Current fields:** {list}
 `,
         messages: [
-          '1:15-1:29 Unfilled placeholder "{one sentence}": replace it with real content',
-          '2:22-2:28 Unfilled placeholder "{list}": replace it with real content'
+          '1:16-1:30 Unfilled placeholder "{one sentence}": replace it with real content',
+          '2:23-2:29 Unfilled placeholder "{list}": replace it with real content'
         ]
       },
       {

@@ -6,9 +6,21 @@ interface PackageJson {
   homepage: string
 }
 
-const packageJson = JSON.parse(
-  readFileSync(new URL('../../package.json', import.meta.url), 'utf8')
-) as PackageJson
+// This module runs from src/ (tests) and from dist/src/ (built): the nearest
+// package.json up the tree is planlint's own.
+function readPackageJson(): PackageJson {
+  for (const candidate of ['../package.json', '../../package.json']) {
+    try {
+      const data = JSON.parse(readFileSync(new URL(candidate, import.meta.url), 'utf8')) as PackageJson
+      if (data.name === 'planlint') return data
+    } catch {
+      // Not at this level; try the next one up.
+    }
+  }
+  throw new Error('planlint: cannot find its own package.json')
+}
+
+const packageJson = readPackageJson()
 
 /** The installed planlint version: it goes into SARIF logs and `--version`. */
 export const version = packageJson.version

@@ -1,0 +1,14 @@
+/** `npm run docs`: write every generated document. */
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {rules} from '../rules/index.js'
+import {renderRuleDoc, renderSchema, withRuleList} from './docs.js'
+
+const root = new URL('../../', import.meta.url)
+
+mkdirSync(new URL('docs/rules/', root), {recursive: true})
+for (const rule of rules) writeFileSync(new URL(`docs/rules/${rule.id}.md`, root), renderRuleDoc(rule))
+mkdirSync(new URL('schema/', root), {recursive: true})
+writeFileSync(new URL('schema/planlintrc.schema.json', root), renderSchema())
+const readme = new URL('README.md', root)
+writeFileSync(readme, withRuleList(readFileSync(readme, 'utf8')))
+console.log(`wrote docs for ${rules.length} rule(s), the config schema and the README rule list`)

@@ -1,0 +1,62 @@
+/** Shared test helpers: running the built CLI and making throwaway folders. */
+import {spawnSync} from 'node:child_process'
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {dirname, join, resolve} from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {afterEach} from 'vitest'
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+export const cliPath = join(root, 'dist/src/cli.js')
+export const corpusDir = resolve(root, '../shared/corpus/real')
+export const templatesDir = resolve(root, '../shared/templates')
+
+export interface CliRun {
+  status: number | null
+  stdout: string
+  stderr: string
+}
+
+export function runCli(args: string[], options: {cwd?: string; input?: string | Buffer} = {}): CliRun {
+  const result = spawnSync(process.execPath, [cliPath, ...args], {
+    cwd: options.cwd ?? root,
+    input: options.input ?? '',
+    encoding: 'utf8',
+    env: {...process.env, NO_COLOR: '1', FORCE_COLOR: '0'}
+  })
+  return {status: result.status, stdout: result.stdout, stderr: result.stderr}
+}
+
+const made: string[] = []
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, {recursive: true, force: true})
+})
+
+/** A temp folder with these files (string or bytes), removed after the test. */
+export function tempProject(files: Record<string, string | Uint8Array>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'planlint-test-'))
+  made.push(dir)
+  for (const [name, content] of Object.entries(files)) {
+    const path = join(dir, name)
+    mkdirSync(dirname(path), {recursive: true})
+    writeFileSync(path, content)
+  }
+  return dir
+}
+
+/** A clean, realistic spec-kit tasks.md. */
+export const cleanTasks = `# Tasks: Offline sync
+
+## Phase 1: Setup
+
+- [x] T001 Create the sync module in \`src/sync/index.ts\`
+- [ ] T002 [P] [US1] Queue offline edits in \`src/sync/queue.ts\`
+`
+
+/** A plan with two leftovers: a bracket placeholder (line 3) and a marker (line 5). */
+export const leftoverPlan = `# Implementation Plan: Offline sync
+
+**Date**: [DATE]
+
+**Storage**: NEEDS CLARIFICATION
+`

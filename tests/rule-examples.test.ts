@@ -1,0 +1,76 @@
+/**
+ * Every example of every rule, exactly as documented: valid examples are
+ * clean, invalid ones produce exactly the listed messages.
+ */
+import type {Root} from 'mdast'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import {removePosition} from 'unist-util-remove-position'
+import {VFile} from 'vfile'
+import {describe, expect, it} from 'vitest'
+import {rules} from '../rules/index.js'
+import type {Rule} from '../src/rule.js'
+
+function parser() {
+  return unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml'])
+}
+
+async function run(rule: Rule, markdown: string, options?: object): Promise<string[]> {
+  const processor = parser().use(rule.plugin, options ? [rule.severity, options] : undefined)
+  const file = new VFile({value: markdown})
+  await processor.run(processor.parse(file), file)
+  return file.messages.map((message) => {
+    const place = message.place && 'start' in message.place ? message.place : undefined
+    expect(message.ruleId).toBe(rule.id)
+    expect(message.source).toBe('planlint')
+    return `${place?.start.line}:${place?.start.column}-${place?.end.line}:${place?.end.column} ${message.reason}`
+  })
+}
+
+describe.each(rules.map((rule) => [rule.id, rule] as const))('%s', (_id, rule) => {
+  it('documents itself', () => {
+    expect(rule.description).toMatch(/^[A-Z].*[^.]$/)
+    expect(rule.docs.length).toBeGreaterThan(100)
+    expect(rule.examples.valid.length).toBeGreaterThan(0)
+    expect(rule.examples.invalid.length).toBeGreaterThan(0)
+  })
+
+  it.each(rule.examples.valid.map((example) => [example.title, example] as const))('ok: %s', async (_title, example) => {
+    expect(await run(rule, example.markdown, example.options)).toEqual([])
+  })
+
+  it.each(rule.examples.invalid.map((example) => [example.title, example] as const))(
+    'not ok: %s',
+    async (_title, example) => {
+      expect(example.messages?.length).toBeGreaterThan(0)
+      expect(await run(rule, example.markdown, example.options)).toEqual(example.messages)
+    }
+  )
+
+  it('reports nothing, and does not crash, on a tree without positions', async () => {
+    for (const example of rule.examples.invalid) {
+      const processor = parser().use(rule.plugin, example.options ? [rule.severity, example.options] : undefined)
+      const tree = processor.parse(example.markdown) as Root
+      removePosition(tree, {force: true})
+      const file = new VFile({value: example.markdown})
+      await processor.run(tree, file)
+      expect(file.messages).toEqual([])
+    }
+  })
+
+  it('is off with severity "off" and a warning with "warn"', async () => {
+    const example = rule.examples.invalid[0]!
+    const off = parser().use(rule.plugin, ['off', example.options])
+    const offFile = new VFile({value: example.markdown})
+    await off.run(off.parse(offFile), offFile)
+    expect(offFile.messages).toEqual([])
+
+    const warn = parser().use(rule.plugin, ['warn', example.options])
+    const warnFile = new VFile({value: example.markdown})
+    await warn.run(warn.parse(warnFile), warnFile)
+    expect(warnFile.messages.length).toBeGreaterThan(0)
+    expect(warnFile.messages.every((message) => message.fatal === false)).toBe(true)
+  })
+})
