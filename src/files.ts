@@ -4,8 +4,12 @@
  */
 import {readFile, stat} from 'node:fs/promises'
 
-/** Larger files are refused: they are not plans, and they would stall a hook. */
-export const maxFileBytes = 10 * 1024 * 1024
+/**
+ * Larger files are refused with a clear message: they are not plans, and
+ * remark's parser slows down more than linearly past about 1 MB (a 5 MB file
+ * takes minutes), which would stall a pre-commit hook.
+ */
+export const maxFileBytes = 2 * 1024 * 1024
 
 export type ReadOutcome = {text: string; problem?: undefined} | {text?: undefined; problem: string}
 

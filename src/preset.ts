@@ -46,12 +46,19 @@ export function pluginsFor(settings: Settings): PluggableList {
     const rule = getRule(id)
     if (rule && severity !== 'off') plugins.push([rule.plugin, [severity, options]])
   }
-  plugins.push(
-    [remarkMessageControl, {name: 'planlint', source: 'planlint'}],
-    // remark-lint's spelling; remark-lint's own control only knows its own source.
-    [remarkMessageControl, {name: 'lint', source: 'planlint'}]
-  )
+  plugins.push(planlintMessageControl, lintMessageControl)
   return plugins
+}
+
+// Two named attachers rather than remark-message-control used twice: unified
+// keeps one entry per plugin function, so the second use would replace the first.
+function planlintMessageControl() {
+  return remarkMessageControl({name: 'planlint', source: 'planlint'})
+}
+
+/** remark-lint's spelling; remark-lint's own control only filters its own source. */
+function lintMessageControl() {
+  return remarkMessageControl({name: 'lint', source: 'planlint'})
 }
 
 /** A unified preset, the default export of `planlint/presets/<name>`. */

@@ -75,24 +75,31 @@ function fatal(message: string): LintMessage {
  */
 export async function lintFiles(patterns: string[], options: LintOptions = {}): Promise<LintFilesOutput> {
   const cwd = resolve(options.cwd ?? process.cwd())
-  const configFor = configChooser(options)
+  const chooseConfig = configChooser(options)
+  const problems: PathProblem[] = []
+  const reported = new Set<string>()
+  // A broken config stops the files it governs, not the whole run; it is
+  // reported once however many files it governs.
+  const configFor = (file: string): LoadedConfig | null | undefined => {
+    try {
+      return chooseConfig(file)
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error
+      if (!reported.has(error.message)) problems.push({path: relative(cwd, error.file), problem: error.problem})
+      reported.add(error.message)
+      return undefined
+    }
+  }
+
   const planGlobs = configFor(resolve(cwd, 'plan.md'))?.config.files ?? defaultPlanGlobs
-  const {files, problems} = await discover(patterns, cwd, planGlobs)
+  const discovered = await discover(patterns, cwd, planGlobs)
+  problems.push(...discovered.problems)
   const named = new Set(patterns.map((pattern) => resolve(cwd, pattern)))
 
   const results: LintResult[] = []
-  const badConfigs = new Set<string>()
-  for (const file of files) {
-    let loaded: LoadedConfig | null
-    try {
-      loaded = configFor(file)
-    } catch (error) {
-      // A broken config stops the files it governs, not the whole run.
-      if (!(error instanceof ConfigError)) throw error
-      if (!badConfigs.has(error.message)) problems.push({path: relative(cwd, error.file), problem: error.problem})
-      badConfigs.add(error.message)
-      continue
-    }
+  for (const file of discovered.files) {
+    const loaded = configFor(file)
+    if (loaded === undefined) continue
     if (isIgnoredByConfig(loaded, file)) continue
     const display = relative(cwd, file) || file
     const document = await readDocument(file)

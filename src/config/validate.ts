@@ -7,7 +7,8 @@ import {presetNames} from '../../presets/index.js'
 import {getRule, ruleIds} from '../../rules/index.js'
 import {configSchema} from './schema.js'
 
-const ajv = new Ajv({allErrors: false, strict: false})
+// verbose: errors carry the offending value, which the messages quote.
+const ajv = new Ajv({allErrors: false, strict: false, verbose: true})
 ajv.addFormat('regex', (value: string) => {
   try {
     new RegExp(value)
