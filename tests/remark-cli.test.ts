@@ -1,0 +1,90 @@
+/**
+ * remark users: the real remark-cli with `--use planlint/presets/<name>` or a
+ * `.remarkrc` gives the same messages as the planlint command.
+ */
+import {spawnSync} from 'node:child_process'
+import {mkdirSync, symlinkSync} from 'node:fs'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {presetNames} from '../presets/index.js'
+import {cleanTasks, root, runCli, tempProject} from './helpers.js'
+
+const remarkCli = join(root, 'node_modules/remark-cli/cli.js')
+
+/** A project that has planlint installed, as a user's would (a link to this checkout). */
+function projectWithPlanlint(files: Record<string, string>): string {
+  const cwd = tempProject(files)
+  mkdirSync(join(cwd, 'node_modules'))
+  symlinkSync(root, join(cwd, 'node_modules/planlint'), 'dir')
+  return cwd
+}
+
+function remark(args: string[], cwd: string) {
+  const run = spawnSync(process.execPath, [remarkCli, '--no-color', ...args], {cwd, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+  return {status: run.status, stderr: run.stderr}
+}
+
+/** `3:11-3:17  error  Message  rule-id  planlint` lines of remark's report. */
+function remarkMessages(stderr: string): string[] {
+  return stderr
+    .split('\n')
+    .map((line) => /^\s*(\d+:\d+-\d+:\d+)\s+(error|warning)\s+(.+?)\s+(\S+)\s+planlint$/.exec(line))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map(([, place, severity, message, ruleId]) => `${place} ${severity} ${ruleId} ${message}`)
+}
+
+function planlintMessages(args: string[], cwd: string): string[] {
+  const [result] = JSON.parse(runCli(['--format', 'json', ...args], {cwd}).stdout) as Array<{
+    messages: Array<{line: number; column: number; endLine: number; endColumn: number; severity: string; ruleId: string; message: string}>
+  }>
+  return result!.messages.map((m) => `${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.severity} ${m.ruleId} ${m.message}`)
+}
+
+// One document with leftovers of every token style, so each preset finds something.
+const plan = `# Implementation Plan: [FEATURE]
+
+**Feature ID:** {FEATURE_ID}
+
+- [ ] T001 [P] [US1] Build it in \`src/x.ts\`
+- **Purpose:** {one sentence}
+
+Reviewer: TBD
+`
+
+describe('remark-cli', () => {
+  it.each(presetNames.map((name) => [name]))('--use planlint/presets/%s matches planlint --preset', (name) => {
+    const cwd = projectWithPlanlint({'plan.md': plan})
+    const run = remark(['--use', `planlint/presets/${name}`, '--frail', '--no-stdout', 'plan.md'], cwd)
+    const expected = planlintMessages(['--no-config', '--preset', name, 'plan.md'], cwd)
+    expect(expected.length).toBeGreaterThan(0)
+    expect(remarkMessages(run.stderr)).toEqual(expected)
+    expect(run.status).toBe(1)
+  })
+
+  it('a .remarkrc listing a preset gives the same messages, and a clean plan passes', () => {
+    const cwd = projectWithPlanlint({
+      '.remarkrc.json': JSON.stringify({plugins: ['planlint/presets/spec-kit']}),
+      'plan.md': plan,
+      'tasks.md': cleanTasks
+    })
+    const dirty = remark(['--frail', '--no-stdout', 'plan.md'], cwd)
+    expect(remarkMessages(dirty.stderr)).toEqual(planlintMessages(['--no-config', '--preset', 'spec-kit', 'plan.md'], cwd))
+    expect(dirty.status).toBe(1)
+    const clean = remark(['--frail', '--no-stdout', 'tasks.md'], cwd)
+    expect(clean.status).toBe(0)
+    expect(clean.stderr).toContain('tasks.md: no issues found')
+  })
+
+  it('a rule plugin re-configures a preset’s rule, and lint/planlint comments work under remark', () => {
+    const rule = ['planlint/rules/no-placeholders', ['warn', {allow: ['[FEATURE]'], bracketMarkers: ['P', 'US\\d+']}]]
+    const cwd = projectWithPlanlint({
+      '.remarkrc.json': JSON.stringify({plugins: ['planlint/presets/recommended', rule]}),
+      'plan.md': `${plan}\n<!-- lint disable no-placeholders -->\n\nOwner: TBD\n\n<!-- planlint enable no-placeholders -->\n\nDate: TBD\n`
+    })
+    const run = remark(['--no-stdout', 'plan.md'], cwd)
+    const lines = remarkMessages(run.stderr).map((line) => line.split(' ')[0]!.split(':')[0])
+    // [FEATURE] allowed; line 12 disabled; line 16 enabled again.
+    expect(lines).toEqual(['3', '6', '8', '16'])
+    expect(remarkMessages(run.stderr).every((line) => line.includes(' warning '))).toBe(true)
+  })
+})
