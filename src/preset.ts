@@ -5,7 +5,11 @@
  */
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
-import remarkMessageControl from 'remark-message-control'
+import type {Root} from 'mdast'
+import {commentMarker} from 'mdast-comment-marker'
+import type {Node} from 'unist'
+import {messageControl} from 'unified-message-control'
+import type {VFile} from 'vfile'
 import type {PluggableList, Preset} from 'unified'
 import {getRule, rules} from '../rules/index.js'
 import type {ResolvedRule, RuleSetting, Settings, Severity} from './types.js'
@@ -46,19 +50,30 @@ export function pluginsFor(settings: Settings): PluggableList {
     const rule = getRule(id)
     if (rule && severity !== 'off') plugins.push([rule.plugin, [severity, options]])
   }
-  plugins.push(planlintMessageControl, lintMessageControl)
+  plugins.push(planlintMessageControl)
   return plugins
 }
 
-// Two named attachers rather than remark-message-control used twice: unified
-// keeps one entry per plugin function, so the second use would replace the first.
-function planlintMessageControl() {
-  return remarkMessageControl({name: 'planlint', source: 'planlint'})
+/**
+ * `<!-- planlint … -->` and remark-lint's `<!-- lint … -->` comments as one
+ * control, so `lint disable` followed by `planlint enable` re-enables. (remark-lint's
+ * own control only filters messages from the source `remark-lint`.)
+ */
+function planlintMarker(node: Node) {
+  const marker = commentMarker(node as Parameters<typeof commentMarker>[0])
+  return marker?.name === 'lint' ? {...marker, name: 'planlint'} : marker
 }
 
-/** remark-lint's spelling; remark-lint's own control only filters its own source. */
-function lintMessageControl() {
-  return remarkMessageControl({name: 'lint', source: 'planlint'})
+function planlintMessageControl() {
+  return (tree: Root, file: VFile) => {
+    messageControl(tree, {
+      file,
+      name: 'planlint',
+      source: 'planlint',
+      marker: planlintMarker,
+      test: 'html'
+    })
+  }
 }
 
 /** A unified preset, the default export of `planlint/presets/<name>`. */
