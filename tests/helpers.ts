@@ -2,14 +2,11 @@
 import {spawnSync} from 'node:child_process'
 import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {dirname, join, resolve} from 'node:path'
-import {fileURLToPath} from 'node:url'
+import {dirname, join} from 'node:path'
 import {afterEach} from 'vitest'
+import {cliPath, root} from './paths.js'
 
-export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-export const cliPath = join(root, 'dist/src/cli.js')
-export const corpusDir = resolve(root, '../shared/corpus/real')
-export const templatesDir = resolve(root, '../shared/templates')
+export {cliPath, corpusDir, root, templatesDir} from './paths.js'
 
 export interface CliRun {
   status: number | null
