@@ -1,0 +1,44 @@
+/** The programmatic API that the CLI is built on. */
+import {describe, expect, it} from 'vitest'
+import {format, lint, lintFiles, presetNames, ruleIds} from '../src/index.js'
+import {cleanTasks, leftoverPlan, tempProject} from './helpers.js'
+
+describe('lint()', () => {
+  it('lints text with the recommended preset by default', async () => {
+    const {preset, messages} = await lint(leftoverPlan, {config: false})
+    expect(preset).toBe('recommended')
+    expect(messages.map((m) => [m.ruleId, m.line, m.column, m.severity])).toEqual([
+      ['no-placeholders', 3, 11, 'error'],
+      ['no-placeholders', 5, 14, 'error']
+    ])
+  })
+
+  it('uses the config that governs {path}, and options over it', async () => {
+    const cwd = tempProject({'specs/.planlintrc.json': JSON.stringify({preset: 'spec-maestro'})})
+    const text = '- **Purpose:** {one sentence}\n- **Current:** {list}\n'
+    const configured = await lint({path: 'specs/plan.md', text}, {cwd})
+    expect([configured.preset, configured.messages.length]).toEqual(['spec-maestro', 2])
+    const overridden = await lint({path: 'specs/plan.md', text}, {cwd, rules: {'no-placeholders': ['warn', {braces: 'off'}]}})
+    expect(overridden.messages).toEqual([])
+    const severity = await lint({path: 'specs/plan.md', text}, {cwd, rules: {'no-placeholders': 'warn'}})
+    expect(severity.messages.map((m) => m.severity)).toEqual(['warning', 'warning'])
+  })
+})
+
+describe('lintFiles()', () => {
+  it('returns one result per file and the named paths it could not read', async () => {
+    const cwd = tempProject({'plan.md': leftoverPlan, 'tasks.md': cleanTasks})
+    const {results, problems} = await lintFiles(['tasks.md', 'plan.md', 'gone.md'], {cwd})
+    expect(results.map((r) => [r.file, r.messages.length])).toEqual([
+      ['tasks.md', 0],
+      ['plan.md', 2]
+    ])
+    expect(problems).toEqual([{path: 'gone.md', problem: 'no such file or directory'}])
+    expect(await format('json', results)).toContain('"file": "plan.md"')
+  })
+
+  it('exposes the rule and preset lists', () => {
+    expect(ruleIds).toContain('no-placeholders')
+    expect(presetNames).toEqual(['recommended', 'cdd', 'spec-kit', 'promptydumpty', 'ai-first-sdlc', 'spec-maestro'])
+  })
+})
