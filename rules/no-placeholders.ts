@@ -6,7 +6,8 @@
  * checkboxes, links and footnotes (parsed into their own nodes) are never
  * mistaken for placeholders.
  */
-import type {Text} from 'mdast'
+import {htmlTagNames} from 'html-tag-names'
+import type {Html, Text} from 'mdast'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {tokenSpan} from '../src/position.js'
@@ -15,6 +16,8 @@ import {defineRule} from '../src/rule.js'
 export interface NoPlaceholdersOptions extends Record<string, unknown> {
   /** Flag `[Bracketed text]`. */
   brackets: boolean
+  /** Flag `<angle text>` that is not an HTML element, such as `<feature-name>`. */
+  angles: boolean
   /**
    * Flag `{braced}` text: `upper` only `{UPPER_SNAKE}` and multi-word text,
    * `all` also single words such as `{Name}` or `{list}`, `off` none.
@@ -62,6 +65,17 @@ const upperBrace = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/
 const wordsBrace = /^[A-Za-z][\w ./'’—–-]*$/
 // `{feature_id}`, `{asset.download_url}`: an identifier being interpolated.
 const identifierBrace = /^[a-z][a-z0-9]*(?:[._][a-z0-9]+)+$/
+
+// `XXX` and `TXXX` are placeholders only as a value: after a colon, or alone.
+const xxxPattern = /(?<![\w-])T?XXX(?![\w-])/g
+const valueBefore = /(?:^|[:|=]\s*)$/
+const valueAfter = /^\s*(?:$|[|,;)])/
+
+// `<feature-name>`, `<your name>`, `<path-to-spec.yaml>`: lower-case words in
+// angle brackets. Capitalised text (`List<String>`) is a type, and real HTML
+// elements (`<br>`, `<details>`) are markup.
+const anglePattern = /(?<![\w`<])<([a-z][a-z0-9]*(?:[-_ .|/][a-z0-9]+)*)>/g
+const htmlElements = new Set(htmlTagNames)
 
 interface Finding {
   token: string
@@ -152,6 +166,22 @@ function findInText(value: string, options: NoPlaceholdersOptions, matchers: Mat
     covered.push([match.index, match.index + match[0].length])
   }
 
+  if (options.angles) {
+    for (const match of value.matchAll(anglePattern)) {
+      if (htmlElements.has(match[1]!.split(/[ ]/)[0]!)) continue
+      findings.push({token: match[0], index: match.index, kind: 'placeholder'})
+      covered.push([match.index, match.index + match[0].length])
+    }
+  }
+
+  for (const match of value.matchAll(xxxPattern)) {
+    const before = value.slice(0, match.index)
+    const after = value.slice(match.index + match[0].length)
+    if (valueBefore.test(before) || valueAfter.test(after)) {
+      findings.push({token: match[0], index: match.index, kind: 'marker'})
+    }
+  }
+
   for (const match of value.matchAll(matchers.markerPattern)) {
     const start = match.index
     if (covered.some(([from, to]) => start >= from && start < to)) continue
@@ -164,7 +194,7 @@ function findInText(value: string, options: NoPlaceholdersOptions, matchers: Mat
   return findings.sort((a, b) => a.index - b.index)
 }
 
-function report(file: VFile, node: Text, finding: Finding, fromOffset: number): number {
+function report(file: VFile, node: Text | Html, finding: Finding, fromOffset: number): number {
   const span = tokenSpan(file, node, finding.token, fromOffset)
   if (!span) return fromOffset
   const shown = finding.token.length > 60 ? `${finding.token.slice(0, 58).trimEnd()}…${finding.token.at(-1)}` : finding.token
@@ -200,6 +230,7 @@ plans use \`{UPPER_SNAKE}\` and \`{lower words}\` placeholders (\`braces: all\`)
     additionalProperties: false,
     properties: {
       brackets: {type: 'boolean', description: 'Report `[Bracketed text]` placeholders.'},
+      angles: {type: 'boolean', description: 'Report `<angle text>` placeholders that are not HTML elements.'},
       braces: {
         enum: ['off', 'upper', 'all'],
         description:
@@ -222,7 +253,7 @@ plans use \`{UPPER_SNAKE}\` and \`{lower words}\` placeholders (\`braces: all\`)
       }
     }
   },
-  defaults: {brackets: true, braces: 'upper', bracketMarkers: [], markers: [], allow: []},
+  defaults: {brackets: true, angles: true, braces: 'upper', bracketMarkers: [], markers: [], allow: []},
   examples: {
     valid: [
       {
@@ -233,6 +264,11 @@ plans use \`{UPPER_SNAKE}\` and \`{lower words}\` placeholders (\`braces: all\`)
 - [ ] Read items with \`arr[i]\` and call \`GET /items/{id}\`
 
 See [the spec](spec.md). All NEEDS CLARIFICATION resolved.
+`
+      },
+      {
+        title: 'HTML elements, generic types and mentions of `XXX` are content',
+        markdown: `Returns a List<String>; see <details> below and the XXX-123 ticket.
 `
       },
       {
@@ -292,6 +328,18 @@ Owner: TBD
         ]
       },
       {
+        title: 'Angle-bracket and `XXX` placeholders',
+        markdown: `**Repos:** <repo-a>, <repo-b>
+
+- [ ] TXXX Documentation updates in docs/
+`,
+        messages: [
+          '1:12-1:20 Unfilled placeholder "<repo-a>": replace it with real content',
+          '1:22-1:30 Unfilled placeholder "<repo-b>": replace it with real content',
+          '3:7-3:11 Fill-in marker "TXXX" left in: resolve it or remove it'
+        ]
+      },
+      {
         title: 'Extra markers',
         options: {markers: ['TKTK', 'PLACEHOLDER']},
         markdown: `Rollout date: PLACEHOLDER
@@ -302,11 +350,17 @@ Owner: TBD
   },
   check(tree, file, options) {
     const matchers = matchersFor(options)
-    visit(tree, 'text', (node) => {
-      let fromOffset = node.position?.start.offset ?? 0
-      for (const finding of findInText(node.value, options, matchers)) {
+    visit(tree, (node) => {
+      // Text, and HTML nodes that are a lone unknown tag (remark parses
+      // `<feature-name>` as HTML); comments and real markup are skipped.
+      if (node.type !== 'text' && !(node.type === 'html' && options.angles && /^<[a-z][^<>]*>$/.test(node.value.trim()))) {
+        return
+      }
+      const textNode = node as Text | Html
+      let fromOffset = textNode.position?.start.offset ?? 0
+      for (const finding of findInText(textNode.value.trim(), options, matchers)) {
         if (matchers.isAllowed(finding.token)) continue
-        fromOffset = report(file, node, finding, fromOffset)
+        fromOffset = report(file, textNode, finding, fromOffset)
       }
     })
   }
