@@ -8,7 +8,8 @@ export const preset: PresetDefinition = {
     // Sign-off and Progress tables keep [TBD], [Pending], [In Progress] and [YYYY-MM-DD] on
     // purpose until those events happen (FAMILIES.md).
     // The compressed template's task lines carry spec-kit's [P] parallel marker.
-    'no-placeholders': ['error', {allow: ['[TBD]', '[Pending]', '[In Progress]', '[YYYY-MM-DD]'], bracketMarkers: ['P']}]
+    'no-placeholders': ['error', {allow: ['[TBD]', '[Pending]', '[In Progress]', '[YYYY-MM-DD]'], bracketMarkers: ['P']}],
+    'no-template-text': ['error', {templates: ['ai-first-sdlc', 'ai-first-sdlc-original', 'ai-first-sdlc-compressed']}]
   }
 }
 

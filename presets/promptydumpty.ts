@@ -5,7 +5,8 @@ export const preset: PresetDefinition = {
   name: 'promptydumpty',
   description: 'PromptyDumpty IMPLEMENTATION-PLAN.md documents.',
   rules: {
-    'no-placeholders': 'error'
+    'no-placeholders': 'error',
+    'no-template-text': ['error', {templates: ['promptydumpty']}]
   }
 }
 

@@ -6,7 +6,9 @@ export const preset: PresetDefinition = {
   description: 'family-agnostic checks for any Markdown plan.',
   rules: {
     // spec-kit task markers are common outside spec-kit too; they are content.
-    'no-placeholders': ['error', {bracketMarkers: ['P\\??', 'US\\d+(?:/US\\d+)*', 'Story', 'ID']}]
+    'no-placeholders': ['error', {bracketMarkers: ['P\\??', 'US\\d+(?:/US\\d+)*', 'Story', 'ID']}],
+    // No family template: instruction comments and [REMOVE IF UNUSED] labels only.
+    'no-template-text': 'error'
   }
 }
 

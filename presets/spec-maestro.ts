@@ -6,7 +6,8 @@ export const preset: PresetDefinition = {
   description: 'spec-maestro plan.md documents.',
   rules: {
     // spec-maestro placeholders are {UPPER_SNAKE} and {lower words}.
-    'no-placeholders': ['error', {braces: 'all'}]
+    'no-placeholders': ['error', {braces: 'all'}],
+    'no-template-text': ['error', {templates: ['spec-maestro', 'spec-maestro-tasks', 'spec-maestro-head']}]
   }
 }
 

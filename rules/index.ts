@@ -1,8 +1,9 @@
 /** Every planlint rule, in the order they appear in docs and reports. */
 import type {Rule} from '../src/rule.js'
 import {rule as noPlaceholders} from './no-placeholders.js'
+import {rule as noTemplateText} from './no-template-text.js'
 
-export const rules: ReadonlyArray<Rule> = [noPlaceholders as unknown as Rule]
+export const rules: ReadonlyArray<Rule> = [noPlaceholders, noTemplateText] as unknown as Rule[]
 
 export const ruleIds: ReadonlyArray<string> = rules.map((rule) => rule.id)
 

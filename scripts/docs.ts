@@ -6,6 +6,7 @@
 import {presets} from '../presets/index.js'
 import {rules} from '../rules/index.js'
 import {configSchema} from '../src/config/schema.js'
+import {indexTemplates} from '../src/template-index.js'
 import {normaliseSetting} from '../src/preset.js'
 import type {Rule} from '../src/rule.js'
 
@@ -94,4 +95,9 @@ export function withRuleList(readme: string): string {
   const end = readme.indexOf(ruleListEnd)
   if (start === -1 || end === -1) throw new Error('README.md has no rule list markers')
   return readme.slice(0, start + ruleListStart.length) + '\n\n' + renderRuleList() + '\n\n' + readme.slice(end)
+}
+
+/** presets/template-blocks.json, from the templates in presets/templates/. */
+export function renderTemplateIndex(templatesDir: URL): string {
+  return JSON.stringify(indexTemplates(templatesDir)) + '\n'
 }

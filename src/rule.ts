@@ -40,6 +40,11 @@ export interface RuleDefinition<Options extends RuleOptions = RuleOptions> {
   optionsSchema: JsonSchema
   /** Option values used when the config does not set them. */
   defaults: Options
+  /**
+   * Checks a schema cannot express (e.g. that a named template exists), run
+   * on a config's options after the schema passes: the problem, or undefined.
+   */
+  checkOptions?(options: Partial<Options>): string | undefined
   examples: {valid: RuleExample[]; invalid: RuleExample[]}
   /** Report problems with `file.message(reason, node-or-position)`. */
   check(tree: Root, file: VFile, options: Options): void

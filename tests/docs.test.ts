@@ -3,7 +3,8 @@ import {readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {rules} from '../rules/index.js'
-import {renderRuleDoc, renderSchema, withRuleList} from '../scripts/docs.js'
+import {pathToFileURL} from 'node:url'
+import {renderRuleDoc, renderSchema, renderTemplateIndex, withRuleList} from '../scripts/docs.js'
 import {root} from './helpers.js'
 
 const hint = 'out of date: run `npm run docs` and commit the result'
@@ -23,6 +24,12 @@ describe('generated documentation', () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8')
     expect(readme, `README.md rule list is ${hint}`).toBe(withRuleList(readme))
     for (const rule of rules) expect(readme).toContain(`(docs/rules/${rule.id}.md)`)
+  })
+
+  it('presets/template-blocks.json indexes the shipped templates as they are', () => {
+    const checkedIn = readFileSync(join(root, 'presets/template-blocks.json'), 'utf8')
+    const templates = pathToFileURL(join(root, 'presets/templates/'))
+    expect(checkedIn === renderTemplateIndex(templates), `presets/template-blocks.json is ${hint}`).toBe(true)
   })
 
   it('schema/planlintrc.schema.json is up to date', () => {

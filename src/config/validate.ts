@@ -82,9 +82,26 @@ function checkRuleSetting(ruleId: string, value: unknown, at: string[]): string 
     validate = ajv.compile(rule.optionsSchema)
     optionValidators.set(ruleId, validate)
   }
-  if (validate(value[1])) return undefined
+  if (validate(value[1])) {
+    const problem = rule.checkOptions?.(value[1] as Record<string, unknown>)
+    return problem === undefined ? undefined : `${keyPath([...at, '1'])}: ${problem}`
+  }
   const error = validate.errors![0]!
   return describe(error, [...at, '1', ...splitPointer(error.instancePath)])
+}
+
+/** After the schema passed: the rules' own option checks, top level and overrides. */
+function checkAllRuleOptions(config: Record<string, unknown>): string | undefined {
+  const places: Array<[string[], unknown]> = [[['rules'], config['rules']]]
+  const overrides = (config['overrides'] ?? []) as Array<Record<string, unknown>>
+  overrides.forEach((override, index) => places.push([['overrides', String(index), 'rules'], override['rules']]))
+  for (const [at, rules] of places) {
+    for (const [ruleId, setting] of Object.entries((rules ?? {}) as Record<string, unknown>)) {
+      const problem = checkRuleSetting(ruleId, setting, [...at, ruleId])
+      if (problem) return problem
+    }
+  }
+  return undefined
 }
 
 /** Returns the problem as one sentence, or undefined when the config is valid. */
@@ -93,7 +110,7 @@ export function validate(config: unknown): string | undefined {
     return 'the config must be an object (a mapping of keys to values)'
   }
   validateConfig ??= ajv.compile(configSchema())
-  if (validateConfig(config)) return undefined
+  if (validateConfig(config)) return checkAllRuleOptions(config as Record<string, unknown>)
   const error = validateConfig.errors![0]!
   const segments = splitPointer(error.instancePath)
 
