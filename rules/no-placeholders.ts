@@ -267,6 +267,40 @@ See [the spec](spec.md). All NEEDS CLARIFICATION resolved.
 `
       },
       {
+        title: 'Links, reference links, footnotes and images are Markdown',
+        markdown: `See [the spec][spec], the [design doc](docs/design.md) and ![the diagram](board.png).[^1]
+
+[spec]: specs/001-board/spec.md
+[^1]: Agreed with the design team.
+`
+      },
+      {
+        title: 'Code spans and fenced code are never checked',
+        markdown: `Index with \`arr[i]\`, build \`f"{name}"\` and type it \`Record<string, {id: number}>\`.
+
+\`\`\`json
+{"id": "[FEATURE]", "owner": "{OWNER}", "status": "TBD"}
+\`\`\`
+`
+      },
+      {
+        title: 'spec-kit task markers and their legend, with the preset\'s markers',
+        options: {bracketMarkers: ['P\\??', 'US\\d+(?:/US\\d+)*', 'Story', 'ID']},
+        markdown: `## Format: \`[ID] [P?] [Story] Description\`
+
+- **[P]**: Can run in parallel
+- [ ] T012 [P] [US2] Add the board column in src/board/Column.tsx
+- [X] T013 [US7/US8/US10] Wire the shared toolbar in src/toolbar.ts
+`
+      },
+      {
+        title: 'Markers that are talked about, not left in',
+        markdown: `All NEEDS CLARIFICATION resolved in research.md; no TODOs left in the code.
+
+- [ ] T030 Remove TODO comments in src/x.ts
+`
+      },
+      {
         title: 'HTML elements, generic types and mentions of `XXX` are content',
         markdown: `Returns a List<String>; see <details> below and the XXX-123 ticket.
 `
@@ -337,6 +371,25 @@ Owner: TBD
           '1:12-1:20 Unfilled placeholder "<repo-a>": replace it with real content',
           '1:22-1:30 Unfilled placeholder "<repo-b>": replace it with real content',
           '3:7-3:11 Fill-in marker "TXXX" left in: resolve it or remove it'
+        ]
+      },
+      {
+        title: 'Every bracket, brace and marker style',
+        options: {braces: 'all'},
+        markdown: `**Branch**: [###-feature-name] | **Date**: [YYYY-MM-DD]
+**Auth**: [NEEDS CLARIFICATION: SSO or passwords?]
+**Risk:** {L/M/H} for {task 1}
+**Review by**: YYYY-MM-DD ??? TKTK
+`,
+        messages: [
+          '1:13-1:31 Unfilled placeholder "[###-feature-name]": replace it with real content',
+          '1:44-1:56 Unfilled placeholder "[YYYY-MM-DD]": replace it with real content',
+          '2:11-2:51 Unfilled placeholder "[NEEDS CLARIFICATION: SSO or passwords?]": replace it with real content',
+          '3:11-3:18 Unfilled placeholder "{L/M/H}": replace it with real content',
+          '3:23-3:31 Unfilled placeholder "{task 1}": replace it with real content',
+          '4:16-4:26 Fill-in marker "YYYY-MM-DD" left in: resolve it or remove it',
+          '4:27-4:30 Fill-in marker "???" left in: resolve it or remove it',
+          '4:31-4:35 Fill-in marker "TKTK" left in: resolve it or remove it'
         ]
       },
       {
