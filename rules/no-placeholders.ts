@@ -8,7 +8,9 @@
  */
 import {htmlTagNames} from 'html-tag-names'
 import type {Html, Text} from 'mdast'
+import {toString} from 'mdast-util-to-string'
 import {visit} from 'unist-util-visit'
+import {normalise} from '../src/blocks.js'
 import type {VFile} from 'vfile'
 import {tokenSpan} from '../src/position.js'
 import {defineRule} from '../src/rule.js'
@@ -29,6 +31,11 @@ export interface NoPlaceholdersOptions extends Record<string, unknown> {
   markers: string[]
   /** Tokens that are fine: an exact token such as `[TBD]`, or `/regex/`. */
   allow: string[]
+  /**
+   * Tokens that are fine under one section only, by heading text (case,
+   * punctuation and leading numbers ignored): `{"Sign-off": ["[TBD]"]}`.
+   */
+  allowIn: Record<string, string[]>
 }
 
 /** Fill-in words every plan template family uses. */
@@ -57,14 +64,15 @@ const mentionAfter = /^(?:\/\w+)*[`"']?\s*(?:markers?|comments?|items?|resolved|
 // backslash, and not followed by `(`, `[` or `:` (link syntax that did not resolve).
 const bracketPattern = /(?<![\w\]\\])\[([^[\]\n]{1,200})\](?![([:])/g
 // `{...}` not preceded by a word character, `/` (`/items/{id}`), `$` or `{`
-// (template literals, `{{mustache}}`).
-const bracePattern = /(?<![\w/${])\{([^{}\n]{1,120})\}(?!\})/g
+// (template literals, `{{mustache}}`) or `[` (`[{name}]`, JSON).
+const bracePattern = /(?<![\w/${[])\{([^{}\n]{1,120})\}(?!\})/g
 const upperBrace = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/
-// Words, spaces and light punctuation; no comma (brace expansion `{app,ui}`),
-// colon or quote (object literals).
-const wordsBrace = /^[A-Za-z][\w ./'’—–-]*$/
-// `{feature_id}`, `{asset.download_url}`: an identifier being interpolated.
-const identifierBrace = /^[a-z][a-z0-9]*(?:[._][a-z0-9]+)+$/
+// Words, spaces and light punctuation. A comma must be followed by a space
+// (`{app,ui}` is a brace expansion); no colon or quote (object literals).
+const wordsBrace = /^[A-Za-z](?:[\w ./'’—–-]|, )*$/
+// `{feature_id}`, `{asset.download_url}`: an identifier being interpolated;
+// `{name, description}`: a set or object shape of identifiers.
+const identifierBrace = /^[a-z][a-z0-9]*(?:[._][a-z0-9]+)+$|^[a-z_][\w]*(?:, [a-z_][\w]*)+$/
 
 // `XXX` and `TXXX` are placeholders only as a value: after a colon, or alone.
 const xxxPattern = /(?<![\w-])T?XXX(?![\w-])/g
@@ -102,6 +110,13 @@ interface Matchers {
   markerPattern: RegExp
   bracketMarker: RegExp | undefined
   isAllowed: (token: string) => boolean
+  /** Section key (see `sectionKey`) → what is allowed under it. */
+  allowedIn: Map<string, (token: string) => boolean>
+}
+
+/** `## 11. Sign-off ✅` → `sign off`. */
+function sectionKey(heading: string): string {
+  return normalise(heading).replace(/^(?:\d+ )+/, '')
 }
 
 // Compiled once per options object (options objects are shared per run).
@@ -118,7 +133,8 @@ function matchersFor(options: NoPlaceholdersOptions): Matchers {
         options.bracketMarkers.length > 0
           ? new RegExp(`^(?:${options.bracketMarkers.join('|')})$`)
           : undefined,
-      isAllowed: compileAllow(options.allow)
+      isAllowed: compileAllow(options.allow),
+      allowedIn: new Map(Object.entries(options.allowIn).map(([heading, tokens]) => [sectionKey(heading), compileAllow(tokens)]))
     }
     compiled.set(options, matchers)
   }
@@ -137,11 +153,14 @@ function isBracePlaceholder(content: string, style: NoPlaceholdersOptions['brace
  * Whether `index` falls inside a double-quoted string of `value`: brackets and
  * braces there are a message's format ("worktree for feature: {feature_id}").
  */
-function isQuoted(value: string, index: number): boolean {
+function isQuoted(value: string, index: number, token: string): boolean {
   const before = value.slice(0, index)
   const straight = before.split('"').length - 1
   const curly = before.split('“').length - before.split('”').length
-  return straight % 2 === 1 || curly > 0
+  if (straight % 2 === 0 && curly <= 0) return false
+  // `"[Exact error message]"`: the whole quote is the placeholder.
+  const after = value.slice(index + token.length)
+  return !(/["“]\s*$/.test(before) && /^\s*["”]/.test(after))
 }
 
 function findInText(value: string, options: NoPlaceholdersOptions, matchers: Matchers): Finding[] {
@@ -153,7 +172,7 @@ function findInText(value: string, options: NoPlaceholdersOptions, matchers: Mat
       const content = match[1]!
       if (!/\p{L}/u.test(content) && !/^[.…#]+/.test(content)) continue
       if (syntaxBrackets.test(content) || contentBrackets.test(content)) continue
-      if (isQuoted(value, match.index)) continue
+      if (isQuoted(value, match.index, match[0])) continue
       if (matchers.bracketMarker?.test(content)) continue
       findings.push({token: match[0], index: match.index, kind: 'placeholder'})
       covered.push([match.index, match.index + match[0].length])
@@ -161,7 +180,7 @@ function findInText(value: string, options: NoPlaceholdersOptions, matchers: Mat
   }
 
   for (const match of value.matchAll(bracePattern)) {
-    if (!isBracePlaceholder(match[1]!, options.braces) || isQuoted(value, match.index)) continue
+    if (!isBracePlaceholder(match[1]!, options.braces) || isQuoted(value, match.index, match[0])) continue
     findings.push({token: match[0], index: match.index, kind: 'placeholder'})
     covered.push([match.index, match.index + match[0].length])
   }
@@ -175,6 +194,7 @@ function findInText(value: string, options: NoPlaceholdersOptions, matchers: Mat
   }
 
   for (const match of value.matchAll(xxxPattern)) {
+    if (covered.some(([from, to]) => match.index >= from && match.index < to)) continue
     const before = value.slice(0, match.index)
     const after = value.slice(match.index + match[0].length)
     if (valueBefore.test(before) || valueAfter.test(after)) {
@@ -250,10 +270,16 @@ plans use \`{UPPER_SNAKE}\` and \`{lower words}\` placeholders (\`braces: all\`)
         type: 'array',
         items: {type: 'string', minLength: 1},
         description: 'Tokens that are fine: an exact token such as `[TBD]`, or a `/regex/`.'
+      },
+      allowIn: {
+        type: 'object',
+        additionalProperties: {type: 'array', items: {type: 'string', minLength: 1}},
+        description:
+          'Tokens that are fine under one section only, by heading text (case, punctuation and leading numbers ignored), e.g. `{"Sign-off": ["[TBD]"]}`.'
       }
     }
   },
-  defaults: {brackets: true, angles: true, braces: 'upper', bracketMarkers: [], markers: [], allow: []},
+  defaults: {brackets: true, angles: true, braces: 'upper', bracketMarkers: [], markers: [], allow: [], allowIn: {}},
   examples: {
     valid: [
       {
@@ -316,6 +342,14 @@ Files go in internal/{app,ui}.
         title: 'Markers declared by the preset are not placeholders',
         options: {bracketMarkers: ['P', 'US\\d+']},
         markdown: `- [ ] T010 [P] [US1] Add the model in src/models/user.py
+`
+      },
+      {
+        title: 'Tokens allowed in one section only',
+        options: {allowIn: {'Sign-off': ['[TBD]', '[YYYY-MM-DD]']}},
+        markdown: `## 11. Sign-off
+
+- Technical Lead: [TBD] - Date: [YYYY-MM-DD]
 `
       },
       {
@@ -393,6 +427,17 @@ Owner: TBD
         ]
       },
       {
+        title: 'A token allowed in one section is still reported elsewhere',
+        options: {allowIn: {'Sign-off': ['[YYYY-MM-DD]']}},
+        markdown: `**Start Date:** [YYYY-MM-DD]
+
+## Sign-off
+
+- Product Owner: Dana Reyes - Date: [YYYY-MM-DD]
+`,
+        messages: ['1:17-1:29 Unfilled placeholder "[YYYY-MM-DD]": replace it with real content']
+      },
+      {
         title: 'Extra markers',
         options: {markers: ['TKTK', 'PLACEHOLDER']},
         markdown: `Rollout date: PLACEHOLDER
@@ -403,7 +448,15 @@ Owner: TBD
   },
   check(tree, file, options) {
     const matchers = matchersFor(options)
+    // The headings the current node is under, outermost first.
+    const sections: Array<{depth: number; key: string}> = []
+    const allowedHere = (token: string) =>
+      matchers.isAllowed(token) || sections.some(({key}) => matchers.allowedIn.get(key)?.(token) === true)
     visit(tree, (node) => {
+      if (node.type === 'heading' && matchers.allowedIn.size > 0) {
+        while (sections.length > 0 && sections[sections.length - 1]!.depth >= node.depth) sections.pop()
+        sections.push({depth: node.depth, key: sectionKey(toString(node))})
+      }
       // Text, and HTML nodes that are a lone unknown tag (remark parses
       // `<feature-name>` as HTML); comments and real markup are skipped.
       if (node.type !== 'text' && !(node.type === 'html' && options.angles && /^<[a-z][^<>]*>$/.test(node.value.trim()))) {
@@ -412,7 +465,7 @@ Owner: TBD
       const textNode = node as Text | Html
       let fromOffset = textNode.position?.start.offset ?? 0
       for (const finding of findInText(textNode.value.trim(), options, matchers)) {
-        if (matchers.isAllowed(finding.token)) continue
+        if (allowedHere(finding.token)) continue
         fromOffset = report(file, textNode, finding, fromOffset)
       }
     })

@@ -265,7 +265,17 @@ describe('planlint: presets, config and inline control', () => {
     expect(printed.preset).toBe('ai-first-sdlc')
     expect(printed.rules['no-placeholders'].severity).toBe('warn')
     // The preset's options survive; the config's are merged over them.
-    expect(printed.rules['no-placeholders'].options).toEqual({allow: ['[TBD]', '[Pending]', '[In Progress]', '[YYYY-MM-DD]'], bracketMarkers: ['P'], markers: ['WIP']})
+    const signOff = ['[TBD]', '[Pending]', '[In Progress]', '[YYYY-MM-DD]', 'YYYY-MM-DD']
+    expect(printed.rules['no-placeholders'].options).toEqual({
+      allowIn: {
+        'Sign-off': signOff,
+        'Progress Tracking': signOff,
+        'Progress Log': signOff,
+        'Test Plan': ['[TBD]', '[Pending]', '[To be filled]']
+      },
+      bracketMarkers: ['P'],
+      markers: ['WIP']
+    })
   })
 
   it('planlint and lint comments disable, enable and ignore rules', () => {
