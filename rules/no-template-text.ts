@@ -49,6 +49,10 @@ const wholePlaceholder = /^\s*(?:\[[^\]]*\]|\{[^}]*\})\s*$/
 
 const labelLine = /\[REMOVE IF UNUSED\][^\n]*/
 
+// Normalised text of a task line: `T001 …` (spec-kit, spec-maestro) or
+// `Task 1.2 …` (ai-first-sdlc). A template's sample tasks look like this.
+const taskLine = /^(?:t\d{3}[a-z]? |task \d+ \d+ )/
+
 interface Matchers {
   byKey: Map<string, {template: string; block: TemplateBlock}>
   instruction: RegExp
@@ -109,7 +113,11 @@ function problem(file: VFile, block: Block, matchers: Matchers): string | undefi
 
   if (!fromTemplate || block.key.split(' ').length < 4) return undefined
   const source = sourceOf(file, block)
-  if (wholePlaceholder.test(source) || !matchers.instruction.test(block.key)) return undefined
+  if (wholePlaceholder.test(source)) return undefined
+  if (taskLine.test(block.key)) {
+    return `Sample task copied unchanged from the template (${fromTemplate.template}.md, line ${fromTemplate.block.line}): replace it with this plan's tasks`
+  }
+  if (!matchers.instruction.test(block.key)) return undefined
   return `Template instruction left in ("${quote(source)}"): follow it, then delete it`
 }
 
@@ -134,6 +142,7 @@ the family's templates, which ship with planlint. Reported are:
 - a code block of two or more lines left exactly as in the template;
 - a paragraph, list item or table row copied from the template that reads as
   an instruction (the same wording, plus each preset's \`instructions\`);
+- a sample task (\`T001 …\`, \`Task 1.2 …\`) copied from the template unchanged;
 - a \`[REMOVE IF UNUSED]\` label anywhere, also inside code.
 
 Template text that a family keeps on purpose — section labels, legends,
@@ -240,6 +249,18 @@ src/
 `,
         messages: [
           '2:3-2:56 Template label left in: "[REMOVE IF UNUSED] Option 1: Single project (DEFAULT)": keep the option you chose, without the label'
+        ]
+      },
+      {
+        title: 'Sample tasks left as they were',
+        options: {templates: ['spec-kit-tasks']},
+        markdown: `## Phase 1: Setup (Shared Infrastructure)
+
+- [ ] T001 Create project structure per implementation plan
+- [ ] T002 Add the sync queue in src/sync/queue.ts
+`,
+        messages: [
+          '3:7-3:60 Sample task copied unchanged from the template (spec-kit-tasks.md, line 52): replace it with this plan\'s tasks'
         ]
       },
       {
