@@ -1,9 +1,18 @@
 /** Every planlint rule, in the order they appear in docs and reports. */
 import type {Rule} from '../src/rule.js'
+import {rule as emptySection} from './empty-section.js'
+import {rule as headingNumbering} from './heading-numbering.js'
 import {rule as noPlaceholders} from './no-placeholders.js'
 import {rule as noTemplateText} from './no-template-text.js'
+import {rule as requiredSections} from './required-sections.js'
 
-export const rules: ReadonlyArray<Rule> = [noPlaceholders, noTemplateText] as unknown as Rule[]
+export const rules: ReadonlyArray<Rule> = [
+  noPlaceholders,
+  noTemplateText,
+  requiredSections,
+  emptySection,
+  headingNumbering
+] as unknown as Rule[]
 
 export const ruleIds: ReadonlyArray<string> = rules.map((rule) => rule.id)
 

@@ -12,6 +12,7 @@ import {messageControl} from 'unified-message-control'
 import type {VFile} from 'vfile'
 import type {PluggableList, Preset} from 'unified'
 import {getRule, rules} from '../rules/index.js'
+import {demoteWarnings} from './rule.js'
 import type {ResolvedRule, RuleSetting, Settings, Severity} from './types.js'
 
 export interface PresetDefinition {
@@ -50,7 +51,7 @@ export function pluginsFor(settings: Settings): PluggableList {
     const rule = getRule(id)
     if (rule && severity !== 'off') plugins.push([rule.plugin, [severity, options]])
   }
-  plugins.push(planlintMessageControl)
+  plugins.push(demoteWarnings, planlintMessageControl)
   return plugins
 }
 

@@ -5,8 +5,10 @@
  */
 import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
+import type {Node} from 'unist'
 import {lintRule} from 'unified-lint-rule'
 import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
 import {docsUrl} from './meta.js'
 import type {RuleOptions, Severity} from './types.js'
 
@@ -76,7 +78,12 @@ export function defineRule<Options extends RuleOptions>(
   const lint = lintRule<Root, Partial<Options> | undefined>(
     {origin: `planlint:${definition.id}`, url: docsUrl(definition.id)},
     (tree, file, options) => {
+      const before = file.messages.length
       definition.check(tree, file, withDefaults(options))
+      // A message without a place helps nobody (a tree built without
+      // positions): like remark-lint's rules, report nothing then.
+      const added = file.messages.splice(before)
+      file.messages.push(...added.filter((message) => message.place !== undefined))
     }
   )
 
@@ -89,4 +96,24 @@ export function defineRule<Options extends RuleOptions>(
 
   Object.defineProperty(plugin, 'name', {value: `planlint:${definition.id}`})
   return {...definition, plugin: plugin as Plugin<[unknown?], Root>}
+}
+
+/**
+ * Messages a rule reports as warnings whatever its severity (an optional
+ * empty section, an unknown section). unified-lint-rule gives every message of
+ * a rule the rule's severity; `demoteWarnings` (last in every preset) lowers these.
+ */
+const warningMessages = new WeakSet<VFileMessage>()
+
+export function warn(file: VFile, reason: string, node: Node): void {
+  warningMessages.add(file.message(reason, node))
+}
+
+/** unified plugin: turn messages reported with `warn` into warnings. */
+export function demoteWarnings() {
+  return (_tree: Root, file: VFile) => {
+    for (const message of file.messages) {
+      if (warningMessages.has(message) && message.fatal) message.fatal = false
+    }
+  }
 }

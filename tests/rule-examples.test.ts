@@ -22,10 +22,15 @@ async function run(rule: Rule, markdown: string, options?: object): Promise<stri
   const file = new VFile({value: markdown})
   await processor.run(processor.parse(file), file)
   return file.messages.map((message) => {
-    const place = message.place && 'start' in message.place ? message.place : undefined
     expect(message.ruleId).toBe(rule.id)
     expect(message.source).toBe('planlint')
-    return `${place?.start.line}:${place?.start.column}-${place?.end.line}:${place?.end.column} ${message.reason}`
+    const place = message.place
+    // A range is `line:column-endLine:endColumn`; a point (a missing section) `line:column`.
+    const where =
+      place && 'start' in place
+        ? `${place.start.line}:${place.start.column}-${place.end.line}:${place.end.column}`
+        : `${place?.line}:${place?.column}`
+    return `${where} ${message.reason}`
   })
 }
 

@@ -1,0 +1,229 @@
+/**
+ * heading-numbering: numbered headings run in sequence, without repeats,
+ * going back, or (unless the family allows dropping sections) gaps.
+ */
+import type {Root} from 'mdast'
+import type {VFile} from 'vfile'
+import {outline, type Section} from '../src/plan/outline.js'
+import {defineRule} from '../src/rule.js'
+
+export interface HeadingNumberingOptions extends Record<string, unknown> {
+  /**
+   * Whether a number may be skipped (`## 3.` after `## 1.`): families that
+   * drop sections that do not apply and keep the template's numbers allow it.
+   */
+  allowGaps: boolean
+}
+
+/**
+ * `## 2. Testing`, `### 1.2 Scope`, `### Step 3: …`, `## Phase 3.2: …`,
+ * `### Decision 1:`, `### Error Scenario 2:`, `## Phase 8b:`. Task headings
+ * (`#### Task 1.2`) are task-id's business.
+ */
+const numbered =
+  /^(?:(step|decision|phase|error scenario|integration|milestone|stage|part|iteration|sprint|epic)\s+)?(\d+(?:\.\d+)*)([a-z])?(?=[\s.:)+—–-]|$)/i
+
+interface Numbered {
+  section: Section
+  series: string
+  parts: number[]
+  suffix: boolean
+}
+
+function parse(section: Section): Numbered | undefined {
+  const match = numbered.exec(section.text.trim())
+  if (!match) return undefined
+  return {
+    section,
+    series: (match[1] ?? '').toLowerCase(),
+    parts: match[2]!.split('.').map(Number),
+    suffix: match[3] !== undefined
+  }
+}
+
+function label(item: Numbered): string {
+  const number = item.parts.join('.')
+  return item.series ? `${item.series[0]!.toUpperCase()}${item.series.slice(1)} ${number}` : number
+}
+
+/** Check one run of sibling headings of one series. */
+function checkSeries(file: VFile, items: Numbered[], allowGaps: boolean): void {
+  let previous: Numbered | undefined
+  for (const item of items) {
+    // `Phase 8b` after `Phase 8`: an inserted heading, not a repeat.
+    if (item.suffix) continue
+    if (!previous) {
+      const last = item.parts[item.parts.length - 1]!
+      if (!allowGaps && last > 1) {
+        file.message(`Numbering starts at "${label(item)}": expected ${item.parts.length > 1 ? 'a last part of ' : ''}1`, item.section.node)
+      }
+      previous = item
+      continue
+    }
+    const expected = expectedAfter(previous, item)
+    const current = item.parts[item.parts.length - 1]!
+    if (expected === undefined) {
+      // A new prefix (`3.1` after `2.4`): it must go forward and restart at 1.
+      if (compare(item.parts, previous.parts) <= 0) {
+        file.message(`Heading number "${label(item)}" goes back after "${label(previous)}"`, item.section.node)
+      }
+    } else if (current === expected - 1) {
+      file.message(`Heading number "${label(item)}" repeats "${label(previous)}"`, item.section.node)
+    } else if (current < expected - 1) {
+      file.message(`Heading number "${label(item)}" goes back after "${label(previous)}"`, item.section.node)
+    } else if (current > expected && !allowGaps) {
+      file.message(
+        `Heading number "${label(item)}" skips from "${label(previous)}": expected ${[...item.parts.slice(0, -1), expected].join('.')}`,
+        item.section.node
+      )
+    }
+    previous = item
+  }
+}
+
+/** The next last part after `previous`, or undefined when the prefix changed. */
+function expectedAfter(previous: Numbered, item: Numbered): number | undefined {
+  if (previous.parts.length !== item.parts.length) return undefined
+  const samePrefix = previous.parts.slice(0, -1).every((part, index) => part === item.parts[index])
+  return samePrefix ? previous.parts[previous.parts.length - 1]! + 1 : undefined
+}
+
+function compare(a: number[], b: number[]): number {
+  for (let index = 0; index < Math.max(a.length, b.length); index++) {
+    const difference = (a[index] ?? -1) - (b[index] ?? -1)
+    if (difference !== 0) return difference
+  }
+  return 0
+}
+
+function check(tree: Root, file: VFile, options: HeadingNumberingOptions): void {
+  // Group numbered headings by parent section, depth and series.
+  const groups = new Map<string, Numbered[]>()
+  const parents: Section[] = []
+  for (const section of outline(tree)) {
+    while (parents.length > 0 && parents[parents.length - 1]!.depth >= section.depth) parents.pop()
+    const item = parse(section)
+    if (item) {
+      const parent = parents[parents.length - 1]
+      const parentItem = parent ? parse(parent) : undefined
+      // `### 2.1` under `## 1.`: a sub-number must extend its parent's number.
+      if (parentItem && parentItem.series === '' && item.series === '' && item.parts.length === parentItem.parts.length + 1) {
+        const prefix = item.parts.slice(0, -1).join('.')
+        if (prefix !== parentItem.parts.join('.')) {
+          file.message(`Heading "${label(item)}" is numbered under section "${label(parentItem)}"`, section.node)
+        }
+      }
+      const key = `${parent?.index ?? -1}:${section.depth}:${item.series}`
+      const group = groups.get(key)
+      if (group) group.push(item)
+      else groups.set(key, [item])
+    }
+    parents.push(section)
+  }
+  for (const items of groups.values()) checkSeries(file, items, options.allowGaps)
+}
+
+export const rule = defineRule<HeadingNumberingOptions>({
+  id: 'heading-numbering',
+  description: 'Require numbered headings to run in sequence',
+  severity: 'error',
+  docs: `Plans number their sections (\`## 1.\` … \`## 8.\`, \`### 1.1\`), steps
+(\`### Step 1\`), decisions, error scenarios and phases (\`## Phase 3:\`,
+spec-kit's early \`## Phase 3.1\` … \`3.5\`). A repeated or backward number
+usually means a section was copied or moved without renumbering, and an agent
+that walks "step 3" next lands somewhere else.
+
+Sibling headings of one kind (bare numbers, or one word such as Step or
+Phase) are checked together: each must follow the one before it. A sub-number
+must extend its parent's (\`### 2.1\` belongs under \`## 2.\`). A letter suffix
+(\`Phase 8b\`) is an inserted heading, not a repeat.
+
+Families whose authors drop sections that do not apply and keep the
+template's numbers (PromptyDumpty, spec-maestro) allow gaps (\`allowGaps\`):
+then only repeats and numbers that go back are reported.`,
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      allowGaps: {type: 'boolean', description: 'Allow skipped numbers (`## 3.` after `## 1.`); repeats and going back are still reported.'}
+    }
+  },
+  defaults: {allowGaps: false},
+  examples: {
+    valid: [
+      {
+        title: 'Sections, sub-sections and steps in sequence',
+        markdown: `## 1. Overview
+
+### 1.1 Scope
+
+### 1.2 Non-goals
+
+## 2. Implementation Steps
+
+### Step 1: Add the queue
+
+### Step 2: Replay on reconnect
+
+## Phase 1: Setup
+
+## Phase 2: Sync
+
+## Phase 2b: Conflict banner
+`
+      },
+      {
+        title: 'Dropped sections keep their numbers, with `allowGaps`',
+        options: {allowGaps: true},
+        markdown: `## 1. Overview
+
+## 4. Implementation Steps
+
+## 13. Acceptance Criteria
+`
+      }
+    ],
+    invalid: [
+      {
+        title: 'A repeat, a gap and a number that goes back',
+        markdown: `### Step 1: Add the queue
+
+### Step 2: Replay on reconnect
+
+### Step 2: Show progress
+
+### Step 4: Ship
+
+### Step 3: Document
+`,
+        messages: [
+          '5:1-5:26 Heading number "Step 2" repeats "Step 2"',
+          '7:1-7:17 Heading number "Step 4" skips from "Step 2": expected 3',
+          '9:1-9:21 Heading number "Step 3" goes back after "Step 4"'
+        ]
+      },
+      {
+        title: 'A sub-number under the wrong section',
+        markdown: `## 1. Overview
+
+### 2.1 Scope
+`,
+        messages: ['3:1-3:14 Heading "2.1" is numbered under section "1"']
+      },
+      {
+        title: 'Repeats are errors even with `allowGaps`',
+        options: {allowGaps: true},
+        markdown: `## 1. Overview
+
+## 3. Testing
+
+## 3. Rollout
+`,
+        messages: ['5:1-5:14 Heading number "3" repeats "3"']
+      }
+    ]
+  },
+  check
+})
+
+export default rule.plugin
