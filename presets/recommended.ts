@@ -8,7 +8,9 @@ export const preset: PresetDefinition = {
     // spec-kit task markers are common outside spec-kit too; they are content.
     'no-placeholders': ['error', {bracketMarkers: ['P\\??', 'US\\d+(?:/US\\d+)*', 'Story', 'ID']}],
     // No family template: instruction comments and [REMOVE IF UNUSED] labels only.
-    'no-template-text': 'error'
+    'no-template-text': 'error',
+    // No family structure: only what holds for any plan.
+    'heading-numbering': 'error'
   }
 }
 

@@ -1,13 +1,90 @@
-/** The `spec-kit` preset: GitHub spec-kit plan.md and tasks.md (and the merged plan-with-tasks variant). */
+/** The `spec-kit` preset: GitHub spec-kit plan.md and tasks.md, and the merged plan-with-tasks variant. */
+import type {StructureSpec} from '../src/plan/structure.js'
 import {type PresetDefinition, remarkPreset} from '../src/preset.js'
+
+const phase = '^(?:phase|final phase)\\b'
+
+const structure: StructureSpec = {
+  fields: ['Branch', 'Date', 'Spec', 'Input', 'Prerequisites', 'Feature Branch', 'Language/Version', 'Primary Dependencies'],
+  variants: [
+    {
+      // Upstream plan.md, both template versions. Summary, Technical Context,
+      // Constitution Check and Project Structure are the template's body;
+      // Complexity Tracking is "filled only when there are violations", and
+      // the early version's Execution Flow and Phase 0–3 sections were dropped later.
+      name: 'plan',
+      title: '^Implementation Plan\\s*:',
+      titleExample: 'Implementation Plan: …',
+      ordered: true,
+      sections: [
+        {title: 'Execution Flow', required: false, pattern: '^execution flow\\b'},
+        {title: 'Summary', required: true},
+        {title: 'Technical Context', required: true},
+        {title: 'Constitution Check', required: true},
+        {title: 'Project Structure', required: true},
+        {title: 'Phase 0: Outline & Research', required: false, pattern: '^phase 0\\b'},
+        {title: 'Phase 1: Design & Contracts', required: false, pattern: '^phase 1\\b'},
+        {title: 'Phase 2: Task Planning Approach', required: false, pattern: '^phase 2\\b'},
+        {title: 'Phase 3+: Future Implementation', required: false, pattern: '^phase 3\\b'},
+        {title: 'Complexity Tracking', required: false},
+        {title: 'Progress Tracking', required: false}
+      ]
+    },
+    {
+      // Upstream tasks.md. Its phases vary by version (Phase 3.1–3.5, or
+      // Setup / Foundational / one per user story / Polish) and real plans
+      // name their own, so at least one phase is required; phase numbering is
+      // heading-numbering's job, and [USn] placement is task-markers'.
+      name: 'tasks',
+      title: '^Tasks\\b',
+      titleExample: 'Tasks: …',
+      ordered: true,
+      sections: [
+        {title: 'Execution Flow', required: false, pattern: '^execution flow\\b'},
+        {title: 'Format: [ID] [P?] [Story] Description', required: false, pattern: '^format\\b'},
+        {title: 'Path Conventions', required: false},
+        {title: 'Phase …', required: true, pattern: phase, repeat: true},
+        {title: 'Dependencies & Execution Order', required: false, aliases: ['Dependencies', 'Dependency Graph']},
+        {title: 'Parallel Example', required: false, pattern: '^parallel (?:example|execution)', repeat: true},
+        {title: 'Implementation Strategy', required: false},
+        {title: 'Notes', required: false}
+      ]
+    },
+    {
+      // The derivative that merges plan and task list in one file
+      // (../shared/templates/spec-kit.md): no Constitution Check; phases
+      // and their execution order follow the project structure.
+      name: 'merged',
+      title: '^Implementation Plan\\s*:',
+      titleExample: 'Implementation Plan: …',
+      ordered: true,
+      sections: [
+        {title: 'Summary', required: true},
+        {title: 'Technical Context', required: true},
+        {title: 'Project Structure', required: true},
+        {title: 'Phase …', required: true, pattern: phase, repeat: true},
+        {title: 'Checkpoint', required: false, pattern: '^checkpoint\\b', repeat: true},
+        {title: 'Dependencies & Execution Order', required: true},
+        {title: 'Notes', required: false}
+      ]
+    }
+  ]
+}
 
 export const preset: PresetDefinition = {
   name: 'spec-kit',
   description: 'GitHub spec-kit plan.md and tasks.md (and the merged plan-with-tasks variant).',
+  structure,
   rules: {
     // [P], [P?], [USn], [Story] and [ID] are spec-kit's task markers and legend.
     'no-placeholders': ['error', {bracketMarkers: ['P\\??', 'US\\d+(?:/US\\d+)*', 'Story', 'ID']}],
-    'no-template-text': ['error', {templates: ['spec-kit', 'spec-kit-plan', 'spec-kit-tasks', 'spec-kit-plan-v0', 'spec-kit-tasks-v0', 'spec-kit-tasks-v1']}]
+    'no-template-text': [
+      'error',
+      {templates: ['spec-kit', 'spec-kit-plan', 'spec-kit-tasks', 'spec-kit-plan-v0', 'spec-kit-tasks-v0', 'spec-kit-tasks-v1']}
+    ],
+    'required-sections': ['error', {structure}],
+    'empty-section': ['error', {structure}],
+    'heading-numbering': 'error'
   }
 }
 

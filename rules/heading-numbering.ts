@@ -53,9 +53,10 @@ function checkSeries(file: VFile, items: Numbered[], allowGaps: boolean): void {
     // `Phase 8b` after `Phase 8`: an inserted heading, not a repeat.
     if (item.suffix) continue
     if (!previous) {
-      const last = item.parts[item.parts.length - 1]!
-      if (!allowGaps && last > 1) {
-        file.message(`Numbering starts at "${label(item)}": expected ${item.parts.length > 1 ? 'a last part of ' : ''}1`, item.section.node)
+      // Sub-numbers (`Phase 3.2`) often refer to another list; only a plain
+      // series (`Step 4` first) must start at 0 or 1.
+      if (!allowGaps && item.parts.length === 1 && item.parts[0]! > 1) {
+        file.message(`Numbering starts at "${label(item)}": expected 1`, item.section.node)
       }
       previous = item
       continue

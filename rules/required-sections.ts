@@ -35,11 +35,6 @@ function isNearMiss(a: string, b: string): boolean {
   return Math.abs(a.length - b.length) <= limit && distance(a, b) <= limit
 }
 
-function endOfDocument(tree: Root) {
-  const last = tree.children[tree.children.length - 1]
-  return last?.position?.end
-}
-
 function check(tree: Root, file: VFile, options: RequiredSectionsOptions, match: StructureMatch): void {
   const {variant, title, matches} = match
   const sections = outline(tree)
@@ -49,9 +44,13 @@ function check(tree: Root, file: VFile, options: RequiredSectionsOptions, match:
     if (place) file.message(`Missing title: expected a first-level heading like "# ${variant.titleExample}"`, {place})
   }
 
-  // Wrong level and wrong order, in document order.
+  // Wrong level and wrong order, in document order. A second section of a
+  // kind already seen (a closing "Summary") is not an order problem.
   let furthest: (typeof matches)[number] | undefined
+  const seen = new Set<number>()
   for (const current of matches) {
+    const repeated = seen.has(current.spec.order) && !current.spec.repeat
+    seen.add(current.spec.order)
     const level = current.spec.level ?? 2
     if (current.section.depth !== level) {
       file.message(
@@ -59,6 +58,7 @@ function check(tree: Root, file: VFile, options: RequiredSectionsOptions, match:
         current.section.node
       )
     }
+    if (repeated) continue
     if (variant.ordered && furthest && current.spec.order < furthest.spec.order) {
       file.message(
         `Section "${current.section.text}" should come before "${furthest.section.text}"`,
@@ -89,8 +89,11 @@ function check(tree: Root, file: VFile, options: RequiredSectionsOptions, match:
     const before = matches.filter((m) => m.spec.order < order).at(-1)
     const after = matches.find((m) => m.spec.order > order && (!before || m.section.index > before.section.index))
     const where = before ? ` (expected after "${before.section.text}")` : after ? ` (expected before "${after.section.text}")` : ''
-    const place = after?.section.node.position?.start ?? endOfDocument(tree)
-    if (place) file.message(`Missing section "${spec.title}"${where}`, {place})
+    // Where the section belongs: at the section it should precede, else at
+    // the one it should follow, else at the title. (A point after the last
+    // node would fall outside the document, where message control drops it.)
+    const anchor = after?.section.node ?? before?.section.node ?? title?.node ?? tree.children[0]
+    if (anchor?.position) file.message(`Missing section "${spec.title}"${where}`, {place: anchor.position.start})
   })
 
   if (!options.allowUnknown) {
@@ -175,7 +178,7 @@ Queue edits while offline.
 
 Behind a flag.
 `,
-        messages: ['9:15 Missing section "Risks and Mitigations" (expected after "Summary")']
+        messages: ['3:1 Missing section "Risks and Mitigations" (expected after "Summary")']
       },
       {
         title: 'A typo in a required heading',
@@ -197,17 +200,21 @@ None.
         options: {structure: exampleStructure},
         markdown: `# Implementation Plan: Offline sync
 
-## Risks and Mitigations
-
-None.
-
 ### Summary
 
 Queue edits while offline.
+
+## Open Questions
+
+None.
+
+## Risks and Mitigations
+
+Conflicts are resolved last-writer-wins.
 `,
         messages: [
-          '7:1-7:12 Section "Summary" should be a level-2 heading, found level 3',
-          '7:1-7:12 Section "Summary" should come before "Risks and Mitigations"'
+          '3:1-3:12 Section "Summary" should be a level-2 heading, found level 3',
+          '11:1-11:25 Section "Risks and Mitigations" should come before "Open Questions"'
         ]
       },
       {

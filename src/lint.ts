@@ -2,6 +2,9 @@
  * The one path every front end takes: text + settings → messages. The CLI,
  * the API and (through `pluginsFor`) the remark presets all end up here.
  */
+import type {Root} from 'mdast'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {type Processor, unified} from 'unified'
 import {VFile} from 'vfile'
@@ -41,8 +44,33 @@ function byPosition(a: LintMessage, b: LintMessage): number {
   return a.line - b.line || a.column - b.column || String(a.ruleId).localeCompare(String(b.ruleId))
 }
 
-/** Lint one document's text with fully resolved settings. */
-export async function lintText(text: string, settings: Settings, path?: string): Promise<LintMessage[]> {
+// Parsing is the same for every preset (the presets add the same syntax
+// extensions), so a document is parsed once, before its settings are known:
+// auto-detection reads the tree.
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze()
+
+/** Settings, or a function that chooses them from the parsed tree (auto-detection). */
+export type SettingsChoice = Settings | ((tree: Root) => Settings)
+
+export interface TextResult {
+  settings: Settings
+  messages: LintMessage[]
+}
+
+/** The document's file and tree, as every rule sees them. */
+export function parseDocument(text: string, path?: string): {file: VFile; tree: Root} {
+  const file = new VFile({path, value: text})
+  return {file, tree: parser.parse(file)}
+}
+
+/** Lint one document's text: parse once, choose the settings, run the rules. */
+export async function lintText(text: string, choice: SettingsChoice, path?: string): Promise<TextResult> {
+  const {file, tree} = parseDocument(text, path)
+  const settings = typeof choice === 'function' ? choice(tree) : choice
+  return {settings, messages: await lintTree(tree, file, text, settings)}
+}
+
+async function lintTree(tree: Root, file: VFile, text: string, settings: Settings): Promise<LintMessage[]> {
   if (text.trim() === '') {
     return [
       {
@@ -58,9 +86,8 @@ export async function lintText(text: string, settings: Settings, path?: string):
   }
 
   const processor = processorFor(settings)
-  const file = new VFile({path, value: text})
   try {
-    await processor.run(processor.parse(file), file)
+    await processor.run(tree, file)
   } catch (error) {
     // `file.fail` (e.g. an unknown `<!-- planlint foo -->` keyword) has already
     // put its message on the file; anything else is a bug worth surfacing.

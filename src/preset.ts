@@ -12,6 +12,7 @@ import {messageControl} from 'unified-message-control'
 import type {VFile} from 'vfile'
 import type {PluggableList, Preset} from 'unified'
 import {getRule, rules} from '../rules/index.js'
+import type {StructureSpec} from './plan/structure.js'
 import {demoteWarnings} from './rule.js'
 import type {ResolvedRule, RuleSetting, Settings, Severity} from './types.js'
 
@@ -19,6 +20,8 @@ export interface PresetDefinition {
   name: string
   /** One line: which documents the preset is for. */
   description: string
+  /** The family's document structure: read by the structure rules and by detection. */
+  structure?: StructureSpec
   /** Rule settings; rules not listed are off. */
   rules: Record<string, RuleSetting>
 }

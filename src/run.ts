@@ -6,8 +6,10 @@ import {dirname, relative, resolve} from 'node:path'
 import {ConfigError, ConfigFinder, type LoadedConfig, loadConfigFile} from './config/load.js'
 import {isIgnoredByConfig, type ResolveOptions, resolveSettings} from './config/resolve.js'
 import {defaultPlanGlobs, discover, type PathProblem} from './discover.js'
+import type {Root} from 'mdast'
+import {type Detection, detect} from './detect.js'
 import {readDocument} from './files.js'
-import {lintText} from './lint.js'
+import {lintText, parseDocument} from './lint.js'
 import type {LintMessage, LintResult, RuleSetting, Settings} from './types.js'
 
 export interface LintOptions {
@@ -48,10 +50,41 @@ function resolveOptions(options: LintOptions): ResolveOptions {
   return {preset: options.preset, rules: options.rules}
 }
 
-/** The settings (preset and rules) planlint would use for `path`. */
-export function settingsFor(path: string, options: LintOptions = {}): Settings {
+/** Settings for a file once its tree is parsed: the tree is what detection reads. */
+function settingsChooser(file: string | undefined, loaded: LoadedConfig | null, options: LintOptions) {
+  return (tree: Root) => resolveSettings(file, loaded, resolveOptions(options), () => detect(tree).preset)
+}
+
+/**
+ * The settings (preset and rules) planlint would use for `path`. When no
+ * preset is named, the file is read and its family detected; a file that
+ * does not exist gets `recommended`.
+ */
+export async function settingsFor(path: string, options: LintOptions = {}): Promise<Settings> {
   const file = resolve(options.cwd ?? process.cwd(), path)
-  return resolveSettings(file, configChooser(options)(file), resolveOptions(options))
+  const loaded = configChooser(options)(file)
+  const document = await readDocument(file)
+  if (document.text === undefined) return resolveSettings(file, loaded, resolveOptions(options))
+  return (await lintText(document.text, settingsChooser(file, loaded, options), path)).settings
+}
+
+/** How sure detection is about `path`'s family: every preset's score. */
+export async function explainDetection(path: string, options: LintOptions = {}): Promise<Detection> {
+  const file = resolve(options.cwd ?? process.cwd(), path)
+  const document = await readDocument(file)
+  if (document.problem !== undefined) throw new ReadError(path, document.problem)
+  return detect(parseDocument(document.text, path).tree)
+}
+
+/** A file named for a single-file command that cannot be read. */
+export class ReadError extends Error {
+  constructor(
+    readonly path: string,
+    readonly problem: string
+  ) {
+    super(`${path}: ${problem}`)
+    this.name = 'ReadError'
+  }
 }
 
 /** Lint one document given as text; a path, when given, selects the config. */
@@ -60,8 +93,8 @@ export async function lint(input: string | {path?: string; text: string}, option
   const cwd = options.cwd ?? process.cwd()
   const file = path === undefined ? undefined : resolve(cwd, path)
   const loaded = configChooser(options)(file ?? resolve(cwd, 'plan.md'))
-  const settings = resolveSettings(file, loaded, resolveOptions(options))
-  return {preset: settings.preset, messages: await lintText(text, settings, path)}
+  const {settings, messages} = await lintText(text, settingsChooser(file, loaded, options), path)
+  return {preset: settings.preset, messages}
 }
 
 function fatal(message: string): LintMessage {
@@ -108,8 +141,8 @@ export async function lintFiles(patterns: string[], options: LintOptions = {}): 
       else results.push({file: display, preset: null, messages: [fatal(`Cannot lint this file: ${document.problem}`)]})
       continue
     }
-    const settings = resolveSettings(file, loaded, resolveOptions(options))
-    results.push({file: display, preset: settings.preset, messages: await lintText(document.text, settings, display)})
+    const {settings, messages} = await lintText(document.text, settingsChooser(file, loaded, options), display)
+    results.push({file: display, preset: settings.preset, messages})
   }
   return {results, problems}
 }

@@ -53,22 +53,40 @@ function applyRules(settings: Settings, rules: Record<string, RuleSetting> | und
   }
 }
 
+/** `spec-kit/tasks` → the preset and the variant of its structure. */
+function splitPresetName(name: string): {preset: string; variant?: string} {
+  const [preset, variant] = name.split('/')
+  return {preset: preset!, variant}
+}
+
+/**
+ * `detect` is asked only when neither the caller, an override nor the config
+ * names a preset (it needs the parsed document).
+ */
 export function resolveSettings(
   file: string | undefined,
   loaded: LoadedConfig | null,
-  options: ResolveOptions = {}
+  options: ResolveOptions = {},
+  detect?: () => string
 ): Settings {
   const config = loaded?.config ?? {}
   const overrides =
     file && loaded ? (config.overrides ?? []).filter((override) => matches(override.files, relativeTo(loaded, file))) : []
 
-  let presetName = config.preset ?? defaultPreset
-  for (const override of overrides) presetName = override.preset ?? presetName
-  presetName = options.preset ?? presetName
+  let named = options.preset
+  for (const override of [...overrides].reverse()) named ??= override.preset
+  named ??= config.preset
+  const {preset: presetName, variant} = splitPresetName(named ?? detect?.() ?? defaultPreset)
 
   const preset = getPreset(presetName)
   if (!preset) throw new Error(`Unknown preset "${presetName}"`)
   const settings = presetSettings(preset)
+  if (variant) {
+    // `spec-kit/tasks`: the structure rules use that variant, not the best match.
+    for (const rule of Object.values(settings.rules)) {
+      if ('structure' in rule.options) rule.options = {...rule.options, variant}
+    }
+  }
   applyRules(settings, config.rules)
   for (const override of overrides) applyRules(settings, override.rules)
   applyRules(settings, options.rules)

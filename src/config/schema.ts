@@ -4,7 +4,7 @@
  * same object validates configs at run time and is written to
  * schema/planlintrc.schema.json for editors.
  */
-import {presetNames} from '../../presets/index.js'
+import {presetChoices} from '../../presets/index.js'
 import {rules} from '../../rules/index.js'
 import type {JsonSchema} from '../rule.js'
 
@@ -31,7 +31,10 @@ export function configSchema(): JsonSchema {
     properties: ruleProperties,
     additionalProperties: false
   }
-  const preset = {enum: [...presetNames], description: 'The preset for these files (default: detected).'}
+  const preset = {
+    enum: [...presetChoices],
+    description: 'The preset for these files, or a preset and one of its variants (`spec-kit/tasks`); default: detected.'
+  }
   const globs = {type: 'array', items: {type: 'string', minLength: 1}}
 
   return {

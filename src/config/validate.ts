@@ -3,7 +3,7 @@
  * into one sentence naming the key and what is allowed.
  */
 import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv'
-import {presetNames} from '../../presets/index.js'
+import {presetChoices} from '../../presets/index.js'
 import {getRule, ruleIds} from '../../rules/index.js'
 import {configSchema} from './schema.js'
 
@@ -53,7 +53,7 @@ function describe(error: ErrorObject, segments: string[]): string {
     }
     case 'enum': {
       if (segments[segments.length - 1] === 'preset') {
-        return `${where}: unknown preset ${JSON.stringify(error.data)} (known presets: ${list(presetNames)})`
+        return `${where}: unknown preset ${JSON.stringify(error.data)} (known presets: ${list(presetChoices)})`
       }
       return `${where}: ${JSON.stringify(error.data)} is not allowed (expected one of ${list((params['allowedValues'] as string[]) ?? [])})`
     }

@@ -6,7 +6,7 @@ export const exampleStructure: StructureSpec = {
   variants: [
     {
       name: 'plan',
-      title: '^implementation plan\\b',
+      title: '^Implementation Plan\\s*:',
       titleExample: 'Implementation Plan: …',
       ordered: true,
       sections: [

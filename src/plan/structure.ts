@@ -23,7 +23,7 @@ export interface SectionSpec {
 export interface VariantSpec {
   /** `plan`, `tasks`, `bug`…: `spec-kit/tasks` selects a variant in config. */
   name: string
-  /** Regular expression over the H1's key that identifies the variant. */
+  /** Regular expression (case-insensitive) over the H1's text that identifies the variant. */
   title: string
   /** The H1 form, for messages: `Implementation Plan: …`. */
   titleExample: string
@@ -60,7 +60,7 @@ function compile(variant: VariantSpec): CompiledVariant {
   if (!result) {
     result = {
       ...variant,
-      titleRegex: new RegExp(variant.title),
+      titleRegex: new RegExp(variant.title, 'i'),
       sections: variant.sections.map((spec, order) => ({
         ...spec,
         order,
@@ -73,9 +73,18 @@ function compile(variant: VariantSpec): CompiledVariant {
   return result
 }
 
-/** The spec a heading names, if any (at any level: a wrong level is still a match). */
+/**
+ * The spec a heading names, if any. A heading at another level than the
+ * spec's still matches by name (so a wrong level can be reported), but not
+ * by pattern: `### Phase 3.2 - tests in parallel` inside "Parallel Examples"
+ * is a subsection, not a phase.
+ */
 export function specFor(variant: VariantSpec, section: Section): CompiledSpec | undefined {
-  return compile(variant).sections.find((spec) => spec.keys.has(section.key) || spec.regex?.test(section.key) === true)
+  return compile(variant).sections.find((spec) =>
+    section.depth === (spec.level ?? 2)
+      ? spec.keys.has(section.key) || spec.regex?.test(section.key) === true
+      : spec.keys.has(section.key)
+  )
 }
 
 export interface SectionMatch {
@@ -97,15 +106,31 @@ export interface StructureMatch {
 export function matchVariant(tree: Root, variant: VariantSpec): StructureMatch {
   const sections = outline(tree)
   const title = sections.find((section) => section.depth === 1)
-  const titleMatches = title !== undefined && compile(variant).titleRegex.test(title.key)
+  const titleMatches = title !== undefined && compile(variant).titleRegex.test(title.text.trim())
   const matches: SectionMatch[] = []
+  // A heading deeper than its spec's level is the section at the wrong level
+  // only when nothing between it and the title could be its parent; under
+  // another section (`## Phase Status` › `### Phase 1: Design`) it is a subsection.
+  const ancestors: Section[] = []
   for (const section of sections) {
+    while (ancestors.length > 0 && ancestors[ancestors.length - 1]!.depth >= section.depth) ancestors.pop()
+    const parentDepth = ancestors[ancestors.length - 1]?.depth ?? 0
+    ancestors.push(section)
     if (section.depth === 1) continue
     const spec = specFor(variant, section)
-    if (spec) matches.push({section, spec})
+    if (!spec) continue
+    const level = spec.level ?? 2
+    if (section.depth > level && parentDepth >= level) continue
+    matches.push({section, spec})
   }
-  const distinct = new Set(matches.map((match) => match.spec.order)).size
-  const score = (titleMatches ? 3 : 0) + (5 * distinct) / Math.max(variant.sections.length, 1)
+  // Required sections weigh most: a plan that has them all is this variant,
+  // whatever else it adds; optional ones only break ties.
+  const found = new Set(matches.map((match) => match.spec.order))
+  const specs = compile(variant).sections
+  const required = specs.filter((spec) => spec.required)
+  const optional = specs.filter((spec) => !spec.required)
+  const share = (list: CompiledSpec[]) => (list.length === 0 ? 0 : list.filter((spec) => found.has(spec.order)).length / list.length)
+  const score = (titleMatches ? 3 : 0) + 5 * share(required) + share(optional)
   return {variant, title, titleMatches, matches, score}
 }
 
@@ -115,9 +140,12 @@ export function matchVariant(tree: Root, variant: VariantSpec): StructureMatch {
  */
 export function chooseVariant(tree: Root, structure: StructureSpec, name?: string): StructureMatch | undefined {
   const variants = name ? structure.variants.filter((variant) => variant.name === name) : structure.variants
+  const candidates = variants.map((variant) => matchVariant(tree, variant))
+  // The title says what kind of document it is (`# Tasks:` is no plan.md):
+  // when some variants' title forms match, the sections choose among those.
+  const titled = candidates.filter((match) => match.titleMatches)
   let best: StructureMatch | undefined
-  for (const variant of variants) {
-    const match = matchVariant(tree, variant)
+  for (const match of titled.length > 0 ? titled : candidates) {
     if (!best || match.score > best.score) best = match
   }
   return best
