@@ -63,7 +63,7 @@ const structure: StructureSpec = {
         {title: 'Technical Context', required: true},
         {title: 'Project Structure', required: true},
         {title: 'Phase …', required: true, pattern: phase, repeat: true},
-        {title: 'Checkpoint', required: false, pattern: '^checkpoint\\b', repeat: true},
+        {title: 'Checkpoint', required: false, pattern: '^checkpoint\\b', repeat: true, anywhere: true},
         {title: 'Dependencies & Execution Order', required: true},
         {title: 'Notes', required: false}
       ]

@@ -58,7 +58,7 @@ function check(tree: Root, file: VFile, options: RequiredSectionsOptions, match:
         current.section.node
       )
     }
-    if (repeated) continue
+    if (repeated || current.spec.anywhere) continue
     if (variant.ordered && furthest && current.spec.order < furthest.spec.order) {
       file.message(
         `Section "${current.section.text}" should come before "${furthest.section.text}"`,

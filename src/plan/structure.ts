@@ -18,6 +18,8 @@ export interface SectionSpec {
   pattern?: string
   /** May occur more than once (e.g. one phase per user story). */
   repeat?: boolean
+  /** May stand anywhere, so order is not checked (checkpoints between phases). */
+  anywhere?: boolean
 }
 
 export interface VariantSpec {
@@ -184,7 +186,8 @@ export const structureSchema = {
                 required: {type: 'boolean'},
                 aliases: {type: 'array', items: {type: 'string'}},
                 pattern: {type: 'string', format: 'regex'},
-                repeat: {type: 'boolean'}
+                repeat: {type: 'boolean'},
+                anywhere: {type: 'boolean'}
               }
             }
           }
