@@ -88,7 +88,8 @@ export const preset: PresetDefinition = {
     'no-template-text': ['error', {templates: ['ai-first-sdlc', 'ai-first-sdlc-original', 'ai-first-sdlc-compressed']}],
     'required-sections': ['error', {structure}],
     'empty-section': ['error', {structure}],
-    'heading-numbering': 'error'
+    'heading-numbering': 'error',
+    'task-id': ['error', {style: 'ai-first-sdlc'}]
   }
 }
 

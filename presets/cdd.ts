@@ -94,7 +94,8 @@ export const preset: PresetDefinition = {
     'no-template-text': ['error', {templates: ['cdd', 'cdd-bug', 'cdd-enhancement', 'cdd-spike']}],
     'required-sections': ['error', {structure}],
     'empty-section': ['error', {structure}],
-    'heading-numbering': 'error'
+    'heading-numbering': 'error',
+    'task-id': 'error'
   }
 }
 

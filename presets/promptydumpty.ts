@@ -44,7 +44,8 @@ export const preset: PresetDefinition = {
     'no-template-text': ['error', {templates: ['promptydumpty']}],
     'required-sections': ['error', {structure}],
     'empty-section': ['error', {structure}],
-    'heading-numbering': ['error', {allowGaps: true}]
+    'heading-numbering': ['error', {allowGaps: true}],
+    'task-id': 'error'
   }
 }
 

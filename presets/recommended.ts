@@ -10,7 +10,8 @@ export const preset: PresetDefinition = {
     // No family template: instruction comments and [REMOVE IF UNUSED] labels only.
     'no-template-text': 'error',
     // No family structure: only what holds for any plan.
-    'heading-numbering': 'error'
+    'heading-numbering': 'error',
+    'task-id': 'error'
   }
 }
 

@@ -84,7 +84,8 @@ export const preset: PresetDefinition = {
     ],
     'required-sections': ['error', {structure}],
     'empty-section': ['error', {structure}],
-    'heading-numbering': 'error'
+    'heading-numbering': 'error',
+    'task-id': ['error', {style: 'spec-kit'}]
   }
 }
 

@@ -56,7 +56,8 @@ export const preset: PresetDefinition = {
     'required-sections': ['error', {structure}],
     'empty-section': ['error', {structure}],
     // The later template drops sections and keeps the numbers of the rest.
-    'heading-numbering': ['error', {allowGaps: true}]
+    'heading-numbering': ['error', {allowGaps: true}],
+    'task-id': ['error', {style: 'spec-maestro'}]
   }
 }
 

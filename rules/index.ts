@@ -5,13 +5,15 @@ import {rule as headingNumbering} from './heading-numbering.js'
 import {rule as noPlaceholders} from './no-placeholders.js'
 import {rule as noTemplateText} from './no-template-text.js'
 import {rule as requiredSections} from './required-sections.js'
+import {rule as taskId} from './task-id.js'
 
 export const rules: ReadonlyArray<Rule> = [
   noPlaceholders,
   noTemplateText,
   requiredSections,
   emptySection,
-  headingNumbering
+  headingNumbering,
+  taskId
 ] as unknown as Rule[]
 
 export const ruleIds: ReadonlyArray<string> = rules.map((rule) => rule.id)

@@ -9,9 +9,11 @@ import {ConfigError} from './config/load.js'
 import {decodeDocument} from './files.js'
 import {version} from './meta.js'
 import {format, formatNames} from './reporters/index.js'
-import {lint, lintFiles, settingsFor, type LintOptions} from './run.js'
+import {confidenceBar, confidenceMargin} from './detect.js'
+import {explainDetection, lint, lintFiles, ReadError, settingsFor, type LintOptions} from './run.js'
+import {GitError, lintStaged} from './staged.js'
 import type {LintResult} from './types.js'
-import {presets, presetNames} from '../presets/index.js'
+import {presetChoices, presets, presetNames} from '../presets/index.js'
 
 const help = `Usage: planlint [options] [paths or globs...]
 
@@ -28,9 +30,11 @@ Options:
   --max-warnings N         exit with 1 when there are more than N warnings
   --stdin                  lint standard input
   --stdin-filename NAME    name (and config lookup path) for standard input
+  --staged                 lint the plan documents staged in git, as staged
   --color, --no-color      force colours on or off in stylish output
   --list-presets           list the presets and exit
   --print-config FILE      print the resolved preset and rule settings for FILE
+  --explain-detection FILE print how FILE scores against each family
   -v, --version            print the version
   -h, --help               print this help
 
@@ -56,10 +60,12 @@ function parse(argv: string[]) {
         'max-warnings': {type: 'string'},
         stdin: {type: 'boolean'},
         'stdin-filename': {type: 'string'},
+        staged: {type: 'boolean'},
         color: {type: 'boolean'},
         'no-color': {type: 'boolean'},
         'list-presets': {type: 'boolean'},
         'print-config': {type: 'string'},
+        'explain-detection': {type: 'string'},
         version: {type: 'boolean', short: 'v'},
         help: {type: 'boolean', short: 'h'}
       }
@@ -102,8 +108,8 @@ async function main(argv: string[]): Promise<number> {
   if (!formatNames.includes(formatName)) {
     throw new UsageError(`unknown format "${formatName}" (expected one of ${formatNames.join(', ')})`)
   }
-  if (values.preset !== undefined && !presetNames.includes(values.preset)) {
-    throw new UsageError(`unknown preset "${values.preset}" (expected one of ${presetNames.join(', ')})`)
+  if (values.preset !== undefined && !presetChoices.includes(values.preset)) {
+    throw new UsageError(`unknown preset "${values.preset}" (expected one of ${presetChoices.join(', ')})`)
   }
   let maxWarnings = Infinity
   if (values['max-warnings'] !== undefined) {
@@ -118,6 +124,9 @@ async function main(argv: string[]): Promise<number> {
   if (values.stdin && positionals.length > 0) {
     throw new UsageError('--stdin takes no paths: give the name with --stdin-filename')
   }
+  if (values.staged && (values.stdin || positionals.length > 0)) {
+    throw new UsageError('--staged takes no paths and no --stdin: it lints the staged plan documents (the config\'s "files" chooses them)')
+  }
 
   const options: LintOptions = {
     preset: values.preset,
@@ -126,7 +135,17 @@ async function main(argv: string[]): Promise<number> {
 
   if (values['print-config'] !== undefined) {
     const file = values['print-config']
-    process.stdout.write(JSON.stringify({file, ...settingsFor(file, options)}, null, 2) + '\n')
+    process.stdout.write(JSON.stringify({file, ...(await settingsFor(file, options))}, null, 2) + '\n')
+    return 0
+  }
+
+  if (values['explain-detection'] !== undefined) {
+    const {preset, scores} = await explainDetection(values['explain-detection'], options)
+    const width = Math.max(...scores.map((score) => `${score.preset}/${score.variant}`.length))
+    const rows = scores.map((score) => `  ${`${score.preset}/${score.variant}`.padEnd(width)}  ${score.score.toFixed(2)}`)
+    process.stdout.write(
+      [`${values['explain-detection']}: ${preset}`, ...rows, `(a family needs ${confidenceBar} and a lead of ${confidenceMargin} over the next)`].join('\n') + '\n'
+    )
     return 0
   }
 
@@ -137,7 +156,7 @@ async function main(argv: string[]): Promise<number> {
     const output = await lint({path: name, text: await readStdin()}, options)
     results = [{file: name ?? '<stdin>', ...output}]
   } else {
-    const output = await lintFiles(positionals, options)
+    const output = values.staged ? await lintStaged(options) : await lintFiles(positionals, options)
     results = output.results
     for (const {path, problem} of output.problems) process.stderr.write(`planlint: ${path}: ${problem}\n`)
     failedPaths = output.problems.length
@@ -163,7 +182,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code
   },
   (error: unknown) => {
-    if (error instanceof UsageError || error instanceof ConfigError) {
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof GitError || error instanceof ReadError) {
       process.stderr.write(`planlint: ${error.message}\n`)
     } else {
       process.stderr.write(`planlint: internal error: ${(error as Error).stack ?? String(error)}\n`)

@@ -6,6 +6,7 @@
 import {existsSync, readFileSync, statSync} from 'node:fs'
 import {dirname, join, relative, resolve, sep} from 'node:path'
 import ignore, {type Ignore} from 'ignore'
+import picomatch from 'picomatch'
 import {glob, isDynamicPattern} from 'tinyglobby'
 
 /** Plan documents by name, until auto-detection can tell them by content. */
@@ -29,22 +30,45 @@ function toPosix(path: string): string {
   return path.split(sep).join('/')
 }
 
-/** `.gitignore` files anywhere under `root`, and `.planlintignore` at the root. */
-async function loadIgnores(root: string): Promise<(file: string) => boolean> {
-  const scopes: Array<{dir: string; rules: Ignore}> = []
-  const gitignores = await glob(['**/.gitignore'], {cwd: root, ignore: alwaysSkipped, dot: true})
-  for (const path of gitignores) {
-    scopes.push({dir: dirname(join(root, path)), rules: ignore().add(readFileSync(join(root, path), 'utf8'))})
-  }
+type IgnoreScope = {dir: string; rules: Ignore}
+
+function planlintIgnore(root: string): IgnoreScope[] {
   const planlintignore = join(root, '.planlintignore')
-  if (existsSync(planlintignore)) {
-    scopes.push({dir: root, rules: ignore().add(readFileSync(planlintignore, 'utf8'))})
-  }
+  return existsSync(planlintignore) ? [{dir: root, rules: ignore().add(readFileSync(planlintignore, 'utf8'))}] : []
+}
+
+function matcher(scopes: IgnoreScope[]): (file: string) => boolean {
   return (file) =>
     scopes.some(({dir, rules}) => {
       const path = relative(dir, file)
       return path !== '' && !path.startsWith('..') && rules.ignores(toPosix(path))
     })
+}
+
+/** `.gitignore` files anywhere under `root`, and `.planlintignore` at the root. */
+async function loadIgnores(root: string): Promise<(file: string) => boolean> {
+  const scopes: IgnoreScope[] = []
+  const gitignores = await glob(['**/.gitignore'], {cwd: root, ignore: alwaysSkipped, dot: true})
+  for (const path of gitignores) {
+    scopes.push({dir: dirname(join(root, path)), rules: ignore().add(readFileSync(join(root, path), 'utf8'))})
+  }
+  return matcher([...scopes, ...planlintIgnore(root)])
+}
+
+/**
+ * Of these files (absolute paths), the plan documents a bare `planlint` run
+ * in `cwd` would pick: matching `planGlobs` (relative to `cwd`, any case, no dot folders) and
+ * not in `.planlintignore`. Used for `--staged`, where git has already said
+ * which files there are, so no folder is walked and `.gitignore` does not
+ * apply (a staged file is tracked).
+ */
+export function planDocumentsAmong(files: string[], cwd: string, planGlobs: string[]): string[] {
+  const isPlan = picomatch(planGlobs, {nocase: true})
+  const isIgnored = matcher(planlintIgnore(cwd))
+  return files.filter((file) => {
+    const path = toPosix(relative(cwd, file))
+    return !path.startsWith('../') && isPlan(path) && !isIgnored(file)
+  })
 }
 
 async function globFiles(patterns: string[], cwd: string, isIgnored: (file: string) => boolean): Promise<string[]> {
@@ -56,9 +80,15 @@ async function globFiles(patterns: string[], cwd: string, isIgnored: (file: stri
 }
 
 export async function discover(patterns: string[], cwd: string, planGlobs: string[]): Promise<Discovery> {
-  const isIgnored = await loadIgnores(cwd)
+  // Ignore files matter only when something is expanded (no path, a folder, a
+  // glob), and finding every .gitignore walks the whole tree: a pre-commit
+  // hook naming one file must not pay for that, so they are loaded on demand.
+  let ignores: Promise<(file: string) => boolean> | undefined
+  const expand = async (globs: string[], from: string): Promise<string[]> =>
+    globFiles(globs, from, await (ignores ??= loadIgnores(cwd)))
+
   if (patterns.length === 0) {
-    return {files: await globFiles(planGlobs, cwd, isIgnored), problems: []}
+    return {files: await expand(planGlobs, cwd), problems: []}
   }
 
   const files: string[] = []
@@ -70,11 +100,11 @@ export async function discover(patterns: string[], cwd: string, planGlobs: strin
       // A file named on the command line is linted even if git ignores it.
       files.push(absolute)
     } else if (info?.isDirectory()) {
-      const found = await globFiles([markdownGlob], absolute, isIgnored)
+      const found = await expand([markdownGlob], absolute)
       if (found.length === 0) problems.push({path: pattern, problem: 'no Markdown files in this directory'})
       files.push(...found)
     } else if (isDynamicPattern(pattern)) {
-      const found = await globFiles([pattern], cwd, isIgnored)
+      const found = await expand([pattern], cwd)
       if (found.length === 0) problems.push({path: pattern, problem: 'no files match this pattern'})
       files.push(...found)
     } else {

@@ -53,3 +53,15 @@ export function tokenSpan(
     end: {line: endPoint.line, column: endPoint.column, offset: endOffset}
   }
 }
+
+/** The span between two source offsets (a token a rule found itself). */
+export function offsetSpan(file: VFile, start: number, end: number): Span | undefined {
+  const locator = locatorFor(file)
+  const startPoint = locator.toPoint(start)
+  const endPoint = locator.toPoint(end)
+  if (!startPoint || !endPoint) return undefined
+  return {
+    start: {line: startPoint.line, column: startPoint.column, offset: start},
+    end: {line: endPoint.line, column: endPoint.column, offset: end}
+  }
+}

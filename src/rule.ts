@@ -5,7 +5,7 @@
  */
 import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
-import type {Node} from 'unist'
+import type {Node, Position} from 'unist'
 import {lintRule} from 'unified-lint-rule'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
@@ -105,8 +105,8 @@ export function defineRule<Options extends RuleOptions>(
  */
 const warningMessages = new WeakSet<VFileMessage>()
 
-export function warn(file: VFile, reason: string, node: Node): void {
-  warningMessages.add(file.message(reason, node))
+export function warn(file: VFile, reason: string, at: Node | {place: Position}): void {
+  warningMessages.add('type' in at ? file.message(reason, at) : file.message(reason, {place: at.place}))
 }
 
 /** unified plugin: turn messages reported with `warn` into warnings. */

@@ -284,6 +284,21 @@ describe('planlint: presets, config and inline control', () => {
     })
   })
 
+  it('detects the family from the content, and --explain-detection shows the scores', () => {
+    const cwd = tempProject({'notes/plan.md': cleanTasks, 'README.md': '# Notes\n\nNothing here.\n'})
+    const [result] = json(runCli(['--format', 'json', 'notes/plan.md'], {cwd}).stdout)
+    expect(result!.preset).toBe('spec-kit')
+    const explained = runCli(['--explain-detection', 'notes/plan.md'], {cwd})
+    expect(explained.status).toBe(0)
+    expect(explained.stdout).toMatch(/^notes\/plan\.md: spec-kit\n {2}spec-kit\/tasks +\d+\.\d\d\n/)
+    expect(runCli(['--explain-detection', 'README.md'], {cwd}).stdout).toMatch(/^README\.md: recommended\n/)
+    const missing = runCli(['--explain-detection', 'gone.md'], {cwd})
+    expect([missing.status, missing.stderr.trim()]).toEqual([2, 'planlint: gone.md: no such file'])
+    // A variant can be forced: spec-kit/plan on a tasks file reports plan.md's missing sections.
+    const forced = json(runCli(['--format', 'json', '--preset', 'spec-kit/plan', 'notes/plan.md'], {cwd}).stdout)[0]!
+    expect(forced.messages.map((m) => m['message'])).toContainEqual(expect.stringMatching(/^Missing section "Summary"/))
+  })
+
   it('planlint and lint comments disable, enable and ignore rules', () => {
     const text = [
       '<!-- planlint disable no-placeholders -->',
@@ -316,7 +331,7 @@ describe('planlint: presets, config and inline control', () => {
 
 describe('planlint: configuration errors exit 2 with one line', () => {
   const cases: Array<[string, string, string]> = [
-    ['.planlintrc.json', '{"rules": {"no-placeholder": "error"}}', '.planlintrc.json: rules: unknown rule "no-placeholder" (known rules: no-placeholders, no-template-text, required-sections, empty-section, heading-numbering)'],
+    ['.planlintrc.json', '{"rules": {"no-placeholder": "error"}}', '.planlintrc.json: rules: unknown rule "no-placeholder" (known rules: no-placeholders, no-template-text, required-sections, empty-section, heading-numbering, task-id)'],
     ['.planlintrc.yaml', 'rules:\n  no-template-text: [error, {templates: [speckit]}]\n', '.planlintrc.yaml: rules.no-template-text[1]: unknown template "speckit" (known templates: ai-first-sdlc, ai-first-sdlc-compressed'],
     ['.planlintrc.json', '{"preset": "speckit"}', '.planlintrc.json: preset: unknown preset "speckit" (known presets: recommended, cdd, cdd/feature, cdd/bug, cdd/enhancement, cdd/spike, spec-kit, spec-kit/plan, spec-kit/tasks'],
     ['.planlintrc.yaml', 'rules:\n  no-placeholders: warning\n', '.planlintrc.yaml: rules.no-placeholders: expected a severity (off, warn, error) or [severity, options]'],
@@ -449,7 +464,7 @@ describe('planlint: stdin, usage, version and help', () => {
     expect(runCli(['--version']).stdout.trim()).toBe(pkg.version)
     const help = runCli(['--help'])
     expect(help.status).toBe(0)
-    for (const flag of ['--preset', '--config', '--format', '--quiet', '--max-warnings', '--stdin', '--stdin-filename', '--list-presets', '--print-config', '--version']) {
+    for (const flag of ['--preset', '--config', '--format', '--quiet', '--max-warnings', '--stdin', '--stdin-filename', '--list-presets', '--print-config', '--explain-detection', '--version']) {
       expect(help.stdout).toContain(flag)
     }
   })

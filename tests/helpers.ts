@@ -57,3 +57,43 @@ export const leftoverPlan = `# Implementation Plan: Offline sync
 
 **Storage**: NEEDS CLARIFICATION
 `
+
+/** Whether a command is on the PATH (for tests that need a tool planlint does not ship). */
+export function hasCommand(name: string): boolean {
+  return spawnSync('sh', ['-c', `command -v "$1"`, 'sh', name], {encoding: 'utf8'}).status === 0
+}
+
+/**
+ * The environment for git in throwaway repositories: an identity, and none
+ * of this machine's global or system git config (a global core.hooksPath or
+ * commit signing would change what a commit does).
+ */
+export const gitEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_AUTHOR_NAME: 'Plan Author',
+  GIT_AUTHOR_EMAIL: 'author@example.com',
+  GIT_COMMITTER_NAME: 'Plan Author',
+  GIT_COMMITTER_EMAIL: 'author@example.com',
+  NO_COLOR: '1',
+  FORCE_COLOR: '0'
+}
+
+/** Run a command in `cwd`; the caller checks the status. */
+export function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = gitEnv): CliRun {
+  const result = spawnSync(command, args, {cwd, env, encoding: 'utf8'})
+  if (result.error) throw result.error
+  return {status: result.status, stdout: result.stdout, stderr: result.stderr}
+}
+
+/** Make `dir` a git repository; returns git run there (failing loudly when git does). */
+export function gitRepo(dir: string): (...args: string[]) => string {
+  const git = (...args: string[]): string => {
+    const result = run('git', args, dir)
+    if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${result.stderr}`)
+    return result.stdout
+  }
+  git('init', '-q', '-b', 'main')
+  return git
+}

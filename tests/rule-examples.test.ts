@@ -21,7 +21,11 @@ async function run(rule: Rule, markdown: string, options?: object): Promise<stri
   const processor = parser().use(rule.plugin, options ? [rule.severity, options] : undefined)
   const file = new VFile({value: markdown})
   await processor.run(processor.parse(file), file)
-  return file.messages.map((message) => {
+  // In document order, as every reporter shows them (ties keep report order).
+  const byPosition = [...file.messages].sort(
+    (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)
+  )
+  return byPosition.map((message) => {
     expect(message.ruleId).toBe(rule.id)
     expect(message.source).toBe('planlint')
     const place = message.place

@@ -15,7 +15,8 @@ const loaders: Record<string, () => Promise<{report: Reporter}>> = {
   stylish: () => import('./stylish.js'),
   json: () => import('./json.js'),
   github: () => import('./github.js'),
-  sarif: () => import('./sarif.js')
+  sarif: () => import('./sarif.js'),
+  junit: () => import('./junit.js')
 }
 
 export const formatNames: ReadonlyArray<string> = Object.keys(loaders)

@@ -1,0 +1,210 @@
+/**
+ * `planlint-language-server`, started as an editor starts it (`--stdio`) and
+ * driven by a real LSP client (vscode-languageserver-protocol): diagnostics
+ * appear for a leftover placeholder, with planlint's rule id, range and
+ * message, exactly as `lint()` reports them, and go away when the text is fixed.
+ */
+import {type ChildProcessWithoutNullStreams, spawn} from 'node:child_process'
+import {join} from 'node:path'
+import {pathToFileURL} from 'node:url'
+import {afterEach, describe, expect, it} from 'vitest'
+import {
+  ConfigurationRequest,
+  createProtocolConnection,
+  type Diagnostic,
+  DiagnosticSeverity,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DocumentFormattingRequest,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  type ProtocolConnection,
+  PublishDiagnosticsNotification,
+  type PublishDiagnosticsParams,
+  RegistrationRequest,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter
+} from 'vscode-languageserver-protocol/node'
+import {lint} from '../src/run.js'
+import {cleanTasks, leftoverPlan, root, tempProject} from './helpers.js'
+
+const serverPath = join(root, 'dist/src/language-server.js')
+
+/** An editor's side of the connection: opens and edits documents, collects diagnostics. */
+class Editor {
+  private readonly published: PublishDiagnosticsParams[] = []
+  private readonly waiting: Array<{match: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void}> = []
+  private readonly versions = new Map<string, number>()
+  stderr = ''
+
+  private constructor(
+    private readonly server: ChildProcessWithoutNullStreams,
+    readonly connection: ProtocolConnection
+  ) {
+    server.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString('utf8')))
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      this.published.push(params)
+      for (const waiter of this.waiting.filter((w) => w.match(params))) {
+        this.waiting.splice(this.waiting.indexOf(waiter), 1)
+        waiter.resolve(params)
+      }
+    })
+    connection.listen()
+  }
+
+  /**
+   * Start the server in `workspace`. `settings: 'none'` makes a client like
+   * Neovim's: it offers workspace/configuration and answers `null` for
+   * settings it does not have.
+   */
+  static async start(workspace: string, client: {settings?: 'none'} = {}): Promise<Editor> {
+    const server = spawn(process.execPath, [serverPath, '--stdio'], {cwd: workspace})
+    const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin))
+    if (client.settings === 'none') {
+      connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => null))
+      connection.onRequest(RegistrationRequest.type, () => undefined)
+    }
+    const editor = new Editor(server, connection)
+    running.push(editor)
+    const uri = pathToFileURL(workspace).href
+    await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: uri,
+      workspaceFolders: [{uri, name: 'plans'}],
+      capabilities: client.settings === 'none' ? {workspace: {configuration: true, workspaceFolders: true}} : {}
+    })
+    await connection.sendNotification(InitializedNotification.type, {})
+    return editor
+  }
+
+  /** The diagnostics published for this version of the document (waits for them). */
+  private diagnostics(uri: string, version: number): Promise<Diagnostic[]> {
+    const match = (p: PublishDiagnosticsParams): boolean => p.uri === uri && p.version === version
+    const already = this.published.find(match)
+    if (already) return Promise.resolve(already.diagnostics)
+    return new Promise((resolve) => this.waiting.push({match, resolve})).then((p) => (p as PublishDiagnosticsParams).diagnostics)
+  }
+
+  async open(uri: string, text: string): Promise<Diagnostic[]> {
+    this.versions.set(uri, 1)
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {textDocument: {uri, languageId: 'markdown', version: 1, text}})
+    return this.diagnostics(uri, 1)
+  }
+
+  /** Replace the whole text, as a client with full sync does on each edit. */
+  async edit(uri: string, text: string): Promise<Diagnostic[]> {
+    const version = (this.versions.get(uri) ?? 0) + 1
+    this.versions.set(uri, version)
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {textDocument: {uri, version}, contentChanges: [{text}]})
+    return this.diagnostics(uri, version)
+  }
+
+  async stop(): Promise<number | null> {
+    const exited = new Promise<number | null>((resolve) => this.server.once('exit', (code) => resolve(code)))
+    if (this.server.exitCode === null) {
+      await this.connection.sendRequest(ShutdownRequest.type)
+      await this.connection.sendNotification(ExitNotification.type)
+    }
+    const code = await exited
+    this.connection.dispose()
+    return code
+  }
+
+  kill(): void {
+    if (this.server.exitCode === null) this.server.kill()
+    this.connection.dispose()
+  }
+}
+
+const running: Editor[] = []
+afterEach(() => {
+  for (const editor of running.splice(0)) editor.kill()
+})
+
+/** What `lint()` reports for this text, as LSP diagnostics (0-based lines and characters). */
+async function expectedDiagnostics(path: string, text: string, cwd: string): Promise<Diagnostic[]> {
+  const {messages} = await lint({path, text}, {cwd})
+  return messages.map((m) => ({
+    range: {start: {line: m.line - 1, character: m.column - 1}, end: {line: m.endLine - 1, character: m.endColumn - 1}},
+    message: m.message,
+    severity: m.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    ...(m.ruleId ? {code: m.ruleId} : {}),
+    source: 'planlint'
+  }))
+}
+
+describe('planlint-language-server', () => {
+  it('reports a leftover placeholder as lint() does, and clears it when the text is fixed', async () => {
+    const workspace = tempProject({'specs/001/plan.md': leftoverPlan})
+    const path = join(workspace, 'specs/001/plan.md')
+    const uri = pathToFileURL(path).href
+    const editor = await Editor.start(workspace)
+
+    const opened = await editor.open(uri, leftoverPlan)
+    expect(opened[0]).toEqual({
+      range: {start: {line: 2, character: 10}, end: {line: 2, character: 16}},
+      message: 'Unfilled placeholder "[DATE]": replace it with real content',
+      severity: DiagnosticSeverity.Error,
+      code: 'no-placeholders',
+      source: 'planlint'
+    })
+    expect(opened).toEqual(await expectedDiagnostics(path, leftoverPlan, workspace))
+
+    // The editor's text, not the file on disk, is what gets linted.
+    const fixed = leftoverPlan.replace('[DATE]', '2025-03-14')
+    const edited = await editor.edit(uri, fixed)
+    expect(edited.map((d) => d.message)).not.toContain('Unfilled placeholder "[DATE]": replace it with real content')
+    expect(edited).toEqual(await expectedDiagnostics(path, fixed, workspace))
+    expect(edited.length).toBe(opened.length - 1)
+
+    // planlint does not format: a format request changes nothing.
+    const edits = await editor.connection.sendRequest(DocumentFormattingRequest.type, {
+      textDocument: {uri},
+      options: {tabSize: 2, insertSpaces: true}
+    })
+    expect(edits ?? []).toEqual([])
+    expect(await editor.stop()).toBe(0)
+  })
+
+  it('reads the planlint config nearest to the document, as the CLI does', async () => {
+    const workspace = tempProject({
+      '.planlintrc.json': JSON.stringify({rules: {'no-placeholders': 'warn'}, ignore: ['archive/**']}),
+      'strict/.planlintrc.yaml': 'preset: spec-kit\n',
+      'broken/.planlintrc.json': '{"rules": {"no-placeholder": "error"}}'
+    })
+    const editor = await Editor.start(workspace)
+    const uriOf = (name: string): string => pathToFileURL(join(workspace, name)).href
+
+    const warned = await editor.open(uriOf('plan.md'), leftoverPlan)
+    expect(warned.map((d) => [d.code, d.severity])).toEqual([
+      ['no-placeholders', DiagnosticSeverity.Warning],
+      ['no-placeholders', DiagnosticSeverity.Warning]
+    ])
+    const strict = await editor.open(uriOf('strict/plan.md'), leftoverPlan)
+    expect(strict).toEqual(await expectedDiagnostics(join(workspace, 'strict/plan.md'), leftoverPlan, workspace))
+    expect(strict.filter((d) => d.code === 'no-placeholders').map((d) => d.severity)).toEqual([DiagnosticSeverity.Error, DiagnosticSeverity.Error])
+
+    expect(await editor.open(uriOf('archive/plan.md'), leftoverPlan)).toEqual([])
+
+    const broken = await editor.open(uriOf('broken/tasks.md'), cleanTasks)
+    expect(broken).toHaveLength(1)
+    expect(broken[0]).toMatchObject({severity: DiagnosticSeverity.Error, source: 'planlint', range: {start: {line: 0, character: 0}}})
+    expect(broken[0]!.message).toContain('broken/.planlintrc.json: rules: unknown rule "no-placeholder"')
+    expect(await editor.stop()).toBe(0)
+  })
+
+  it('works with a client that has no planlint settings and says so with null, as Neovim does', async () => {
+    const workspace = tempProject({})
+    const uri = pathToFileURL(join(workspace, 'plan.md')).href
+    const editor = await Editor.start(workspace, {settings: 'none'})
+    const opened = await editor.open(uri, leftoverPlan)
+    expect(opened.filter((d) => d.code === 'no-placeholders').map((d) => d.range.start)).toEqual([
+      {line: 2, character: 10},
+      {line: 4, character: 13}
+    ])
+    expect(editor.stderr).toBe('')
+    expect(await editor.stop()).toBe(0)
+  })
+})
