@@ -85,7 +85,8 @@ export const preset: PresetDefinition = {
     'required-sections': ['error', {structure}],
     'empty-section': ['error', {structure}],
     'heading-numbering': 'error',
-    'task-id': ['error', {style: 'spec-kit'}]
+    'task-id': ['error', {style: 'spec-kit'}],
+    'task-markers': ['error', {style: 'spec-kit'}]
   }
 }
 

@@ -57,7 +57,8 @@ export const preset: PresetDefinition = {
     'empty-section': ['error', {structure}],
     // The later template drops sections and keeps the numbers of the rest.
     'heading-numbering': ['error', {allowGaps: true}],
-    'task-id': ['error', {style: 'spec-maestro'}]
+    'task-id': ['error', {style: 'spec-maestro'}],
+    'task-markers': ['error', {style: 'spec-maestro'}]
   }
 }
 

@@ -6,6 +6,7 @@ import {rule as noPlaceholders} from './no-placeholders.js'
 import {rule as noTemplateText} from './no-template-text.js'
 import {rule as requiredSections} from './required-sections.js'
 import {rule as taskId} from './task-id.js'
+import {rule as taskMarkers} from './task-markers.js'
 
 export const rules: ReadonlyArray<Rule> = [
   noPlaceholders,
@@ -13,7 +14,8 @@ export const rules: ReadonlyArray<Rule> = [
   requiredSections,
   emptySection,
   headingNumbering,
-  taskId
+  taskId,
+  taskMarkers
 ] as unknown as Rule[]
 
 export const ruleIds: ReadonlyArray<string> = rules.map((rule) => rule.id)

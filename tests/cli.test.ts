@@ -331,7 +331,7 @@ describe('planlint: presets, config and inline control', () => {
 
 describe('planlint: configuration errors exit 2 with one line', () => {
   const cases: Array<[string, string, string]> = [
-    ['.planlintrc.json', '{"rules": {"no-placeholder": "error"}}', '.planlintrc.json: rules: unknown rule "no-placeholder" (known rules: no-placeholders, no-template-text, required-sections, empty-section, heading-numbering, task-id)'],
+    ['.planlintrc.json', '{"rules": {"no-placeholder": "error"}}', '.planlintrc.json: rules: unknown rule "no-placeholder" (known rules: no-placeholders, no-template-text, required-sections, empty-section, heading-numbering, task-id, task-markers)'],
     ['.planlintrc.yaml', 'rules:\n  no-template-text: [error, {templates: [speckit]}]\n', '.planlintrc.yaml: rules.no-template-text[1]: unknown template "speckit" (known templates: ai-first-sdlc, ai-first-sdlc-compressed'],
     ['.planlintrc.json', '{"preset": "speckit"}', '.planlintrc.json: preset: unknown preset "speckit" (known presets: recommended, cdd, cdd/feature, cdd/bug, cdd/enhancement, cdd/spike, spec-kit, spec-kit/plan, spec-kit/tasks'],
     ['.planlintrc.yaml', 'rules:\n  no-placeholders: warning\n', '.planlintrc.yaml: rules.no-placeholders: expected a severity (off, warn, error) or [severity, options]'],

@@ -47,6 +47,9 @@ export const cleanTasks = `# Tasks: Offline sync
 ## Phase 1: Setup
 
 - [x] T001 Create the sync module in \`src/sync/index.ts\`
+
+## Phase 2: User Story 1 - Edit while offline (Priority: P1)
+
 - [ ] T002 [P] [US1] Queue offline edits in \`src/sync/queue.ts\`
 `
 

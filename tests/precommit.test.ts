@@ -74,7 +74,7 @@ describe.skipIf(!hasPreCommit)(`the pre-commit hook from .pre-commit-hooks.yaml$
   }, 600_000)
 
   it('refuses a commit of plans with leftover placeholders, with planlint’s messages', () => {
-    write(project, {'plan.md': planWithLeftover, 'specs/001-sync/tasks.md': `${cleanTasks}- [ ] T003 Store edits: NEEDS CLARIFICATION\n`})
+    write(project, {'plan.md': planWithLeftover, 'specs/001-sync/tasks.md': `${cleanTasks}- [ ] T003 [US1] Store edits in src/sync/store.ts: NEEDS CLARIFICATION\n`})
     git('add', 'plan.md', 'specs/001-sync/tasks.md')
     const refused = commit(project, 'Add the plan', hookEnv)
     expect(refused.status).not.toBe(0)
@@ -82,7 +82,7 @@ describe.skipIf(!hasPreCommit)(`the pre-commit hook from .pre-commit-hooks.yaml$
     expect(refused.output).toMatch(/^plan\.md$/m)
     expect(refused.output).toMatch(/3:8-3:14\s+error\s+Unfilled placeholder "\[NAME\]": replace it with real content\s+no-placeholders/)
     expect(refused.output).toMatch(/^specs\/001-sync\/tasks\.md$/m)
-    expect(refused.output).toMatch(/7:25-7:44\s+error\s+Fill-in marker "NEEDS CLARIFICATION"/)
+    expect(refused.output).toMatch(/10:52-10:71\s+error\s+Fill-in marker "NEEDS CLARIFICATION"/)
     expect(git('log', '--format=%s')).toBe('Use planlint\n')
   })
 
