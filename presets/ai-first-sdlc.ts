@@ -89,7 +89,8 @@ export const preset: PresetDefinition = {
     'required-sections': ['error', {structure}],
     'empty-section': ['error', {structure}],
     'heading-numbering': 'error',
-    'task-id': ['error', {style: 'ai-first-sdlc'}]
+    'task-id': ['error', {style: 'ai-first-sdlc'}],
+    'task-references': ['error', {style: 'ai-first-sdlc'}]
   }
 }
 

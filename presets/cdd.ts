@@ -95,7 +95,8 @@ export const preset: PresetDefinition = {
     'required-sections': ['error', {structure}],
     'empty-section': ['error', {structure}],
     'heading-numbering': 'error',
-    'task-id': 'error'
+    'task-id': 'error',
+    'task-references': 'error'
   }
 }
 

@@ -45,7 +45,8 @@ export const preset: PresetDefinition = {
     'required-sections': ['error', {structure}],
     'empty-section': ['error', {structure}],
     'heading-numbering': ['error', {allowGaps: true}],
-    'task-id': 'error'
+    'task-id': 'error',
+    'task-references': 'error'
   }
 }
 

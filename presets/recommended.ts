@@ -11,7 +11,8 @@ export const preset: PresetDefinition = {
     'no-template-text': 'error',
     // No family structure: only what holds for any plan.
     'heading-numbering': 'error',
-    'task-id': 'error'
+    'task-id': 'error',
+    'task-references': 'error'
   }
 }
 

@@ -86,7 +86,8 @@ export const preset: PresetDefinition = {
     'empty-section': ['error', {structure}],
     'heading-numbering': 'error',
     'task-id': ['error', {style: 'spec-kit'}],
-    'task-markers': ['error', {style: 'spec-kit'}]
+    'task-markers': ['error', {style: 'spec-kit'}],
+    'task-references': ['error', {style: 'spec-kit'}]
   }
 }
 

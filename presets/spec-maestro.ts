@@ -58,7 +58,8 @@ export const preset: PresetDefinition = {
     // The later template drops sections and keeps the numbers of the rest.
     'heading-numbering': ['error', {allowGaps: true}],
     'task-id': ['error', {style: 'spec-maestro'}],
-    'task-markers': ['error', {style: 'spec-maestro'}]
+    'task-markers': ['error', {style: 'spec-maestro'}],
+    'task-references': ['error', {style: 'spec-maestro'}]
   }
 }
 

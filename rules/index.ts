@@ -7,6 +7,7 @@ import {rule as noTemplateText} from './no-template-text.js'
 import {rule as requiredSections} from './required-sections.js'
 import {rule as taskId} from './task-id.js'
 import {rule as taskMarkers} from './task-markers.js'
+import {rule as taskReferences} from './task-references.js'
 
 export const rules: ReadonlyArray<Rule> = [
   noPlaceholders,
@@ -15,7 +16,8 @@ export const rules: ReadonlyArray<Rule> = [
   emptySection,
   headingNumbering,
   taskId,
-  taskMarkers
+  taskMarkers,
+  taskReferences
 ] as unknown as Rule[]
 
 export const ruleIds: ReadonlyArray<string> = rules.map((rule) => rule.id)

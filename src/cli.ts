@@ -28,6 +28,7 @@ Options:
   -f, --format NAME        output format: ${formatNames.join(', ')} (default: stylish)
   -q, --quiet              report errors only
   --max-warnings N         exit with 1 when there are more than N warnings
+  --fix                    apply certain fixes (task IDs, marker order) to the files
   --stdin                  lint standard input
   --stdin-filename NAME    name (and config lookup path) for standard input
   --staged                 lint the plan documents staged in git, as staged
@@ -59,6 +60,7 @@ function parse(argv: string[]) {
         quiet: {type: 'boolean', short: 'q'},
         'max-warnings': {type: 'string'},
         stdin: {type: 'boolean'},
+        fix: {type: 'boolean'},
         'stdin-filename': {type: 'string'},
         staged: {type: 'boolean'},
         color: {type: 'boolean'},
@@ -128,9 +130,14 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError('--staged takes no paths and no --stdin: it lints the staged plan documents (the config\'s "files" chooses them)')
   }
 
+  if (values.fix && (values.stdin || values.staged)) {
+    throw new UsageError('--fix edits files: it cannot be combined with --stdin or --staged')
+  }
+
   const options: LintOptions = {
     preset: values.preset,
-    config: values['no-config'] ? false : values.config
+    config: values['no-config'] ? false : values.config,
+    fix: values.fix
   }
 
   if (values['print-config'] !== undefined) {

@@ -2,7 +2,8 @@
  * Reading a document safely: a file that is not UTF-8 Markdown text gets a
  * clear problem instead of a crash or a garbled lint.
  */
-import {readFile, stat} from 'node:fs/promises'
+import {readFile, rename, rm, stat, writeFile} from 'node:fs/promises'
+import {basename, dirname, join} from 'node:path'
 
 /**
  * Larger files are refused with a clear message: they are not plans, and
@@ -11,7 +12,9 @@ import {readFile, stat} from 'node:fs/promises'
  */
 export const maxFileBytes = 2 * 1024 * 1024
 
-export type ReadOutcome = {text: string; problem?: undefined} | {text?: undefined; problem: string}
+export type ReadOutcome =
+  | {text: string; bom: boolean; problem?: undefined}
+  | {text?: undefined; bom?: undefined; problem: string}
 
 const decoder = new TextDecoder('utf-8', {fatal: true})
 
@@ -23,8 +26,9 @@ function megabytes(bytes: number): string {
 export function decodeDocument(buffer: Uint8Array): ReadOutcome {
   if (buffer.includes(0)) return {problem: 'binary file (contains NUL bytes), not Markdown text'}
   try {
-    // A UTF-8 byte order mark is not content.
-    return {text: decoder.decode(buffer).replace(/^\uFEFF/, '')}
+    // A UTF-8 byte order mark is not content (the decoder drops it); `--fix` puts it back.
+    const bom = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf
+    return {text: decoder.decode(buffer), bom}
   } catch {
     return {problem: 'not valid UTF-8 text'}
   }
@@ -43,5 +47,22 @@ export async function readDocument(path: string): Promise<ReadOutcome> {
     if (code === 'ENOENT') return {problem: 'no such file'}
     if (code === 'EACCES' || code === 'EPERM') return {problem: 'permission denied'}
     return {problem: `cannot read (${code ?? (error as Error).message})`}
+  }
+}
+
+/**
+ * Replace a file's content atomically: write a temporary file beside it with
+ * the same mode, then rename it over the original, so a crash never leaves a
+ * half-written plan.
+ */
+export async function writeAtomically(path: string, content: string): Promise<void> {
+  const {mode} = await stat(path)
+  const temporary = join(dirname(path), `.${basename(path)}.planlint-${process.pid}.tmp`)
+  try {
+    await writeFile(temporary, content, {mode})
+    await rename(temporary, path)
+  } catch (error) {
+    await rm(temporary, {force: true})
+    throw error
   }
 }

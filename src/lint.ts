@@ -26,10 +26,24 @@ function processorFor(settings: Settings): Processor {
   return processor
 }
 
+/**
+ * A rule offers a certain fix by setting `actual` (the text at the message's
+ * place) and a single `expected` replacement, as remark-lint's rules do.
+ */
+function fixOf(message: VFileMessage): LintMessage['fix'] {
+  const place = message.place
+  if (!place || !('start' in place) || message.expected?.length !== 1 || message.actual === undefined) return undefined
+  const {start, end} = place
+  if (start.offset === undefined || end.offset === undefined) return undefined
+  return {range: [start.offset, end.offset], text: message.expected[0]!}
+}
+
 export function toLintMessage(message: VFileMessage): LintMessage {
   const start = message.place && 'start' in message.place ? message.place.start : message.place
   const end = message.place && 'end' in message.place ? message.place.end : start
+  const fix = fixOf(message)
   return {
+    ...(fix ? {fix} : {}),
     ruleId: message.ruleId ?? null,
     severity: message.fatal ? 'error' : 'warning',
     line: start?.line ?? 1,

@@ -8,7 +8,8 @@ import {isIgnoredByConfig, type ResolveOptions, resolveSettings} from './config/
 import {defaultPlanGlobs, discover, type PathProblem} from './discover.js'
 import type {Root} from 'mdast'
 import {type Detection, detect} from './detect.js'
-import {readDocument} from './files.js'
+import {applyFixes} from './fix.js'
+import {readDocument, writeAtomically} from './files.js'
 import {lintText, parseDocument} from './lint.js'
 import type {LintMessage, LintResult, RuleSetting, Settings} from './types.js'
 
@@ -21,6 +22,8 @@ export interface LintOptions {
   cwd?: string
   /** A config file to use instead of looking one up; `false` to use none. */
   config?: string | false
+  /** `lintFiles`: apply certain fixes to the files, then report what is left. */
+  fix?: boolean
 }
 
 export interface LintOutput {
@@ -141,8 +144,18 @@ export async function lintFiles(patterns: string[], options: LintOptions = {}): 
       else results.push({file: display, preset: null, messages: [fatal(`Cannot lint this file: ${document.problem}`)]})
       continue
     }
-    const {settings, messages} = await lintText(document.text, settingsChooser(file, loaded, options), display)
-    results.push({file: display, preset: settings.preset, messages})
+    const choose = settingsChooser(file, loaded, options)
+    let {settings, messages} = await lintText(document.text, choose, display)
+    let fixed = 0
+    if (options.fix && messages.some((message) => message.fix)) {
+      const result = applyFixes(document.text, messages)
+      if (result.text !== document.text) {
+        await writeAtomically(file, (document.bom ? '\uFEFF' : '') + result.text)
+        fixed = result.applied
+        ;({settings, messages} = await lintText(result.text, choose, display))
+      }
+    }
+    results.push({file: display, preset: settings.preset, messages, ...(fixed > 0 ? {fixed} : {})})
   }
   return {results, problems}
 }

@@ -32,6 +32,8 @@ export interface LintMessage {
   message: string
   /** True when the file could not be linted at all (unreadable, binary, …). */
   fatal?: boolean
+  /** A certain fix: replace the text between these offsets with `text` (what `--fix` applies). */
+  fix?: {range: [number, number]; text: string}
 }
 
 /** The findings for one file, in document order. */
@@ -39,4 +41,6 @@ export interface LintResult {
   file: string
   preset: string | null
   messages: LintMessage[]
+  /** With `--fix`: how many fixes were written to the file. */
+  fixed?: number
 }

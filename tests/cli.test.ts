@@ -331,7 +331,7 @@ describe('planlint: presets, config and inline control', () => {
 
 describe('planlint: configuration errors exit 2 with one line', () => {
   const cases: Array<[string, string, string]> = [
-    ['.planlintrc.json', '{"rules": {"no-placeholder": "error"}}', '.planlintrc.json: rules: unknown rule "no-placeholder" (known rules: no-placeholders, no-template-text, required-sections, empty-section, heading-numbering, task-id, task-markers)'],
+    ['.planlintrc.json', '{"rules": {"no-placeholder": "error"}}', '.planlintrc.json: rules: unknown rule "no-placeholder" (known rules: no-placeholders, no-template-text, required-sections, empty-section, heading-numbering, task-id, task-markers, task-references)'],
     ['.planlintrc.yaml', 'rules:\n  no-template-text: [error, {templates: [speckit]}]\n', '.planlintrc.yaml: rules.no-template-text[1]: unknown template "speckit" (known templates: ai-first-sdlc, ai-first-sdlc-compressed'],
     ['.planlintrc.json', '{"preset": "speckit"}', '.planlintrc.json: preset: unknown preset "speckit" (known presets: recommended, cdd, cdd/feature, cdd/bug, cdd/enhancement, cdd/spike, spec-kit, spec-kit/plan, spec-kit/tasks'],
     ['.planlintrc.yaml', 'rules:\n  no-placeholders: warning\n', '.planlintrc.yaml: rules.no-placeholders: expected a severity (off, warn, error) or [severity, options]'],
@@ -454,9 +454,9 @@ describe('planlint: stdin, usage, version and help', () => {
   })
 
   it('unknown options exit 2 with a pointer to --help', () => {
-    const run = runCli(['--fix'])
+    const run = runCli(['--frobnicate'])
     expect(run.status).toBe(2)
-    expect(run.stderr.trim()).toBe("planlint: Unknown option '--fix'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--fix\" (see planlint --help)")
+    expect(run.stderr.trim()).toBe("planlint: Unknown option '--frobnicate'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--frobnicate\" (see planlint --help)")
   })
 
   it('--version prints the package version; --help lists every option', () => {
@@ -464,7 +464,7 @@ describe('planlint: stdin, usage, version and help', () => {
     expect(runCli(['--version']).stdout.trim()).toBe(pkg.version)
     const help = runCli(['--help'])
     expect(help.status).toBe(0)
-    for (const flag of ['--preset', '--config', '--format', '--quiet', '--max-warnings', '--stdin', '--stdin-filename', '--list-presets', '--print-config', '--explain-detection', '--version']) {
+    for (const flag of ['--preset', '--config', '--format', '--quiet', '--max-warnings', '--stdin', '--stdin-filename', '--list-presets', '--print-config', '--explain-detection', '--fix', '--version']) {
       expect(help.stdout).toContain(flag)
     }
   })

@@ -2,9 +2,10 @@
 import type {LintResult} from '../types.js'
 
 export function report(results: ReadonlyArray<LintResult>): string {
-  const plain = results.map(({file, preset, messages}) => ({
+  const plain = results.map(({file, preset, messages, fixed}) => ({
     file,
     preset,
+    ...(fixed ? {fixed} : {}),
     messages: messages.map(({ruleId, severity, line, column, endLine, endColumn, message, fatal}) => ({
       ruleId,
       severity,

@@ -1,0 +1,31 @@
+/**
+ * Applying fixes: small edits at known offsets, never a re-serialised
+ * document (remark-stringify would reformat the whole plan).
+ */
+import type {LintMessage} from './types.js'
+
+export interface Fixed {
+  text: string
+  /** How many fixes were applied. */
+  applied: number
+}
+
+/**
+ * Apply every fix that does not overlap an earlier one, from the end of the
+ * text backwards so the offsets of the others stay valid.
+ */
+export function applyFixes(text: string, messages: ReadonlyArray<LintMessage>): Fixed {
+  const fixes = messages
+    .flatMap((message) => (message.fix ? [message.fix] : []))
+    .sort((a, b) => a.range[0] - b.range[0])
+  const chosen: typeof fixes = []
+  for (const fix of fixes) {
+    const previous = chosen[chosen.length - 1]
+    if (!previous || fix.range[0] >= previous.range[1]) chosen.push(fix)
+  }
+  let result = text
+  for (const fix of [...chosen].reverse()) {
+    result = result.slice(0, fix.range[0]) + fix.text + result.slice(fix.range[1])
+  }
+  return {text: result, applied: chosen.length}
+}

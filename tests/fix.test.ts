@@ -1,0 +1,62 @@
+/** `--fix`: certain fixes only, byte for byte, atomic, and idempotent. */
+import {chmodSync, readdirSync, readFileSync, statSync} from 'node:fs'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {root, runCli, tempProject} from './helpers.js'
+
+const input = readFileSync(join(root, 'fixtures/fix/tasks.md'), 'utf8')
+const expected = readFileSync(join(root, 'fixtures/fix/tasks.fixed.md'), 'utf8')
+
+function fix(cwd: string, ...args: string[]) {
+  return runCli(['--no-config', '--fix', '--format', 'json', ...args, 'tasks.md'], {cwd})
+}
+
+describe('planlint --fix', () => {
+  it('writes exactly the expected file, reports what it fixed, and a second run changes nothing', () => {
+    const cwd = tempProject({'tasks.md': input})
+    const first = fix(cwd)
+    expect(first.status).toBe(0)
+    expect(readFileSync(join(cwd, 'tasks.md'), 'utf8')).toBe(expected)
+    const [result] = JSON.parse(first.stdout) as Array<{fixed?: number; messages: unknown[]}>
+    // T2, t003, T-004, marker order and T0005.
+    expect(result!.fixed).toBe(5)
+    expect(result!.messages).toEqual([])
+
+    const before = statSync(join(cwd, 'tasks.md')).mtimeMs
+    const second = fix(cwd)
+    expect(second.status).toBe(0)
+    expect(JSON.parse(second.stdout)[0].fixed).toBeUndefined()
+    expect(readFileSync(join(cwd, 'tasks.md'), 'utf8')).toBe(expected)
+    expect(statSync(join(cwd, 'tasks.md')).mtimeMs).toBe(before)
+  })
+
+  it('keeps CRLF line endings and a byte order mark', () => {
+    const crlf = (text: string) => Buffer.from(`\uFEFF${text.replace(/\n/g, '\r\n')}`, 'utf8')
+    const cwd = tempProject({'tasks.md': crlf(input)})
+    expect(fix(cwd).status).toBe(0)
+    expect(readFileSync(join(cwd, 'tasks.md')).equals(crlf(expected))).toBe(true)
+  })
+
+  it('replaces the file atomically, keeping its mode and leaving no temporary file', () => {
+    const cwd = tempProject({'tasks.md': input})
+    chmodSync(join(cwd, 'tasks.md'), 0o640)
+    fix(cwd)
+    expect(statSync(join(cwd, 'tasks.md')).mode & 0o777).toBe(0o640)
+    expect(readdirSync(cwd)).toEqual(['tasks.md'])
+  })
+
+  it('leaves what it cannot fix for certain, and reports it', () => {
+    const cwd = tempProject({'tasks.md': `${input}- [ ] T006 Duplicate of the banner task in src/ui/banner.tsx\n`})
+    const run = fix(cwd)
+    expect(run.status).toBe(1)
+    const [result] = JSON.parse(run.stdout) as Array<{messages: Array<{message: string}>}>
+    expect(result!.messages.map((m) => m.message)).toContain('Duplicate task ID "T006" (first at line 13)')
+    expect(readFileSync(join(cwd, 'tasks.md'), 'utf8')).toContain('- [ ] T006 Duplicate of the banner task')
+  })
+
+  it('refuses to combine with --stdin or --staged', () => {
+    const run = runCli(['--fix', '--stdin'], {input})
+    expect(run.status).toBe(2)
+    expect(run.stderr).toContain('--fix edits files')
+  })
+})
