@@ -10,7 +10,9 @@ import {decodeDocument} from './files.js'
 import {version} from './meta.js'
 import {format, formatNames} from './reporters/index.js'
 import {confidenceBar, confidenceMargin} from './detect.js'
-import {explainDetection, lint, lintFiles, ReadError, settingsFor, type LintOptions} from './run.js'
+import {autoWorkersFrom, explainDetection, lint, lintFiles, ReadError, settingsFor, type LintOptions} from './run.js'
+import {defaultCacheLocation} from './cache.js'
+import {resolve} from 'node:path'
 import {GitError, lintStaged} from './staged.js'
 import type {LintResult} from './types.js'
 import {presetChoices, presets, presetNames} from '../presets/index.js'
@@ -29,6 +31,10 @@ Options:
   -q, --quiet              report errors only
   --max-warnings N         exit with 1 when there are more than N warnings
   --fix                    apply certain fixes (task IDs, marker order) to the files
+  --cache                  skip files unchanged since the last run (same content,
+                           config and planlint version) and replay their results
+  --cache-location PATH    the cache file (default: ${defaultCacheLocation})
+  --workers N              worker threads (default: every core, from ${autoWorkersFrom} files; 0: none)
   --stdin                  lint standard input
   --stdin-filename NAME    name (and config lookup path) for standard input
   --staged                 lint the plan documents staged in git, as staged
@@ -61,6 +67,9 @@ function parse(argv: string[]) {
         'max-warnings': {type: 'string'},
         stdin: {type: 'boolean'},
         fix: {type: 'boolean'},
+        cache: {type: 'boolean'},
+        'cache-location': {type: 'string'},
+        workers: {type: 'string'},
         'stdin-filename': {type: 'string'},
         staged: {type: 'boolean'},
         color: {type: 'boolean'},
@@ -134,10 +143,22 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError('--fix edits files: it cannot be combined with --stdin or --staged')
   }
 
+  let workers: number | 'auto' = 'auto'
+  if (values.workers !== undefined) {
+    if (!/^\d+$/.test(values.workers)) throw new UsageError(`--workers expects a whole number, got "${values.workers}"`)
+    workers = Number(values.workers)
+  }
+  if (values['cache-location'] !== undefined && !values.cache) {
+    throw new UsageError('--cache-location needs --cache')
+  }
+
   const options: LintOptions = {
     preset: values.preset,
     config: values['no-config'] ? false : values.config,
-    fix: values.fix
+    fix: values.fix,
+    cache: values.cache ? resolve(values['cache-location'] ?? defaultCacheLocation) : undefined,
+    workers,
+    onWarning: (warning) => process.stderr.write(`planlint: warning: ${warning}\n`)
   }
 
   if (values['print-config'] !== undefined) {

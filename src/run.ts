@@ -8,7 +8,10 @@ import {isIgnoredByConfig, type ResolveOptions, resolveSettings} from './config/
 import {defaultPlanGlobs, discover, type PathProblem} from './discover.js'
 import type {Root} from 'mdast'
 import {type Detection, detect} from './detect.js'
+import {availableParallelism} from 'node:os'
+import {type CachedResult, cacheKey, LintCache} from './cache.js'
 import {applyFixes} from './fix.js'
+import {WorkerPool} from './workers.js'
 import {readDocument, writeAtomically} from './files.js'
 import {lintText, parseDocument} from './lint.js'
 import type {LintMessage, LintResult, RuleSetting, Settings} from './types.js'
@@ -24,6 +27,12 @@ export interface LintOptions {
   config?: string | false
   /** `lintFiles`: apply certain fixes to the files, then report what is left. */
   fix?: boolean
+  /** `lintFiles`: a cache file; unchanged files replay their results. */
+  cache?: string
+  /** `lintFiles`: worker threads; `auto` uses every core when there are enough files. Default 0. */
+  workers?: number | 'auto'
+  /** Called with warnings that are not lint messages (an unreadable cache). */
+  onWarning?: (warning: string) => void
 }
 
 export interface LintOutput {
@@ -90,6 +99,21 @@ export class ReadError extends Error {
   }
 }
 
+/** Lint one document's text for `file` under its config: the unit a worker runs. */
+export async function lintDocument(
+  text: string,
+  file: string,
+  display: string,
+  loaded: LoadedConfig | null,
+  options: LintOptions
+): Promise<CachedResult> {
+  const {settings, messages} = await lintText(text, settingsChooser(file, loaded, options), display)
+  return {preset: settings.preset, messages}
+}
+
+/** Below this many files to lint, starting workers costs more than it saves. */
+export const autoWorkersFrom = 32
+
 /** Lint one document given as text; a path, when given, selects the config. */
 export async function lint(input: string | {path?: string; text: string}, options: LintOptions = {}): Promise<LintOutput> {
   const {path, text} = typeof input === 'string' ? {path: undefined, text: input} : input
@@ -132,7 +156,14 @@ export async function lintFiles(patterns: string[], options: LintOptions = {}): 
   problems.push(...discovered.problems)
   const named = new Set(patterns.map((pattern) => resolve(cwd, pattern)))
 
-  const results: LintResult[] = []
+  const cache = options.cache ? await LintCache.open(options.cache) : undefined
+  if (cache?.warning) options.onWarning?.(`${relative(cwd, options.cache!) || options.cache}: ${cache.warning}`)
+  // Everything a result depends on besides the file and its config.
+  const keyOptions = {preset: options.preset, rules: options.rules}
+
+  // Read, configure and look up every file here; lint only the misses.
+  const slots: Array<LintResult | undefined> = []
+  const jobs: Array<{slot: number; file: string; display: string; text: string; bom: boolean; loaded: LoadedConfig | null; key: string}> = []
   for (const file of discovered.files) {
     const loaded = configFor(file)
     if (loaded === undefined) continue
@@ -141,21 +172,51 @@ export async function lintFiles(patterns: string[], options: LintOptions = {}): 
     const document = await readDocument(file)
     if (document.problem !== undefined) {
       if (named.has(file)) problems.push({path: display, problem: document.problem})
-      else results.push({file: display, preset: null, messages: [fatal(`Cannot lint this file: ${document.problem}`)]})
+      else slots.push({file: display, preset: null, messages: [fatal(`Cannot lint this file: ${document.problem}`)]})
       continue
     }
-    const choose = settingsChooser(file, loaded, options)
-    let {settings, messages} = await lintText(document.text, choose, display)
-    let fixed = 0
-    if (options.fix && messages.some((message) => message.fix)) {
-      const result = applyFixes(document.text, messages)
-      if (result.text !== document.text) {
-        await writeAtomically(file, (document.bom ? '\uFEFF' : '') + result.text)
-        fixed = result.applied
-        ;({settings, messages} = await lintText(result.text, choose, display))
-      }
+    const key = cacheKey({options: keyOptions, config: loaded, text: document.text})
+    const hit = cache?.cache.get(file, key)
+    // A cached result with fixes to apply is linted again: the fix needs the tree's offsets fresh.
+    if (hit && !(options.fix && hit.messages.some((message) => message.fix))) {
+      slots.push({file: display, ...hit})
+      continue
     }
-    results.push({file: display, preset: settings.preset, messages, ...(fixed > 0 ? {fixed} : {})})
+    jobs.push({slot: slots.length, file, display, text: document.text, bom: document.bom, loaded, key})
+    slots.push(undefined)
   }
+
+  const workerCount = options.workers === 'auto' ? (jobs.length >= autoWorkersFrom ? availableParallelism() : 0) : (options.workers ?? 0)
+  const pool = workerCount >= 2 ? new WorkerPool(Math.min(workerCount, jobs.length)) : undefined
+  const shared: LintOptions = {preset: options.preset, rules: options.rules, cwd: options.cwd, config: options.config}
+  try {
+    const linted = await Promise.all(
+      jobs.map((job) =>
+        pool
+          ? pool.run({text: job.text, file: job.file, display: job.display, loaded: job.loaded, options: shared})
+          : lintDocument(job.text, job.file, job.display, job.loaded, shared)
+      )
+    )
+    for (const [index, job] of jobs.entries()) {
+      let result: CachedResult = linted[index]!
+      let fixed = 0
+      let key = job.key
+      if (options.fix && result.messages.some((message) => message.fix)) {
+        const applied = applyFixes(job.text, result.messages)
+        if (applied.text !== job.text) {
+          await writeAtomically(job.file, (job.bom ? '\uFEFF' : '') + applied.text)
+          fixed = applied.applied
+          result = await lintDocument(applied.text, job.file, job.display, job.loaded, shared)
+          key = cacheKey({options: keyOptions, config: job.loaded, text: applied.text})
+        }
+      }
+      cache?.cache.set(job.file, key, result)
+      slots[job.slot] = {file: job.display, ...result, ...(fixed > 0 ? {fixed} : {})}
+    }
+  } finally {
+    await pool?.close()
+  }
+  await cache?.cache.save()
+  const results = slots.filter((slot): slot is LintResult => slot !== undefined)
   return {results, problems}
 }
