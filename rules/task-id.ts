@@ -174,6 +174,7 @@ export const rule = defineRule<TaskIdOptions>({
   id: 'task-id',
   description: 'Require well-formed, unique task IDs that increase through the plan',
   severity: 'error',
+  fixable: true,
   docs: `Agents execute a plan task by task and refer to tasks by ID. A duplicate
 ID, a task line without one, or \`T12\` where every other task is \`T012\`
 breaks that. Tasks are read from the tree: list items (checkbox or not) whose

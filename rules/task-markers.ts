@@ -156,6 +156,7 @@ export const rule = defineRule<TaskMarkersOptions>({
   id: 'task-markers',
   description: 'Require spec-kit task markers in their place and tasks that name their files',
   severity: 'error',
+  fixable: true,
   docs: `spec-kit calls its task format required: \`- [ ] T012 [P] [US1] Description
 with file path\`. Agents schedule \`[P]\` tasks in parallel and group tasks by
 story, so a wrong marker breaks the run.

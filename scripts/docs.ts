@@ -41,7 +41,7 @@ export function renderRuleDoc(rule: Rule): string {
     '',
     `${rule.description}.`,
     '',
-    `Default severity: \`${rule.severity}\`.`,
+    `Default severity: \`${rule.severity}\`.${rule.fixable ? ' Fixable: `planlint --fix` applies the fixes that are certain.' : ''}`,
     '',
     '## Why',
     '',
@@ -78,8 +78,10 @@ export function renderRuleDoc(rule: Rule): string {
 }
 
 export function renderRuleList(): string {
-  const rows = rules.map((rule) => `| [\`${rule.id}\`](docs/rules/${rule.id}.md) | ${rule.description} | \`${rule.severity}\` |`)
-  return ['| rule | what it checks | default |', '| --- | --- | --- |', ...rows].join('\n')
+  const rows = rules.map(
+    (rule) => `| [\`${rule.id}\`](docs/rules/${rule.id}.md) | ${rule.description} | \`${rule.severity}\` | ${rule.fixable ? 'yes' : ''} |`
+  )
+  return ['| rule | what it checks | default | `--fix` |', '| --- | --- | --- | --- |', ...rows].join('\n')
 }
 
 export function renderSchema(): string {

@@ -42,6 +42,8 @@ export interface RuleDefinition<Options extends RuleOptions = RuleOptions> {
   optionsSchema: JsonSchema
   /** Option values used when the config does not set them. */
   defaults: Options
+  /** Whether some of its messages carry a certain fix (`--fix`). */
+  fixable?: boolean
   /**
    * Checks a schema cannot express (e.g. that a named template exists), run
    * on a config's options after the schema passes: the problem, or undefined.
