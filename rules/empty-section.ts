@@ -7,9 +7,8 @@ import {
   chooseVariant,
   isRequired,
   type SectionOverrides,
-  sectionOverridesSchema,
   type StructureSpec,
-  structureSchema
+  structureOptionProperties
 } from '../src/plan/structure.js'
 import {exampleStructure} from '../src/plan/example-structure.js'
 import {defineRule, warn} from '../src/rule.js'
@@ -44,9 +43,7 @@ its authors. Sections outside the structure are not checked.`,
     type: 'object',
     additionalProperties: false,
     properties: {
-      structure: {...structureSchema, description: 'The family structure; set by each preset.'},
-      variant: {type: 'string', description: 'Force a variant of the structure by name, e.g. `tasks`.'},
-      sections: sectionOverridesSchema
+      ...structureOptionProperties
     }
   },
   defaults: {sections: {}},

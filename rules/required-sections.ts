@@ -10,10 +10,9 @@ import {
   chooseVariant,
   isRequired,
   type SectionOverrides,
-  sectionOverridesSchema,
   type StructureMatch,
   type StructureSpec,
-  structureSchema
+  structureOptionProperties
 } from '../src/plan/structure.js'
 import {exampleStructure} from '../src/plan/example-structure.js'
 import {defineRule, warn} from '../src/rule.js'
@@ -140,9 +139,7 @@ comments in \`presets/<family>.ts\`); \`sections\` overrides it per section.`,
     type: 'object',
     additionalProperties: false,
     properties: {
-      structure: {...structureSchema, description: 'The family structure; set by each preset.'},
-      variant: {type: 'string', description: 'Force a variant of the structure by name, e.g. `tasks`.'},
-      sections: sectionOverridesSchema,
+      ...structureOptionProperties,
       allowUnknown: {type: 'boolean', description: 'Allow sections the structure does not list (default), or warn about them.'}
     }
   },

@@ -58,6 +58,29 @@ function configChooser(options: LintOptions): (file: string) => LoadedConfig | n
   return (file) => finder.find(dirname(file))
 }
 
+/**
+ * The config for each file, for runs over many files: a broken config stops
+ * the files it governs, not the whole run, and is reported once in `problems`
+ * however many files it governs (`undefined` then). A `--config` file that
+ * cannot be used still throws: nothing can be linted.
+ */
+export function guardedConfigs(options: LintOptions, cwd: string) {
+  const chooseConfig = configChooser({...options, cwd})
+  const problems: PathProblem[] = []
+  const reported = new Set<string>()
+  const configFor = (file: string): LoadedConfig | null | undefined => {
+    try {
+      return chooseConfig(file)
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error
+      if (!reported.has(error.message)) problems.push({path: relative(cwd, error.file), problem: error.problem})
+      reported.add(error.message)
+      return undefined
+    }
+  }
+  return {configFor, problems}
+}
+
 function resolveOptions(options: LintOptions): ResolveOptions {
   return {preset: options.preset, rules: options.rules}
 }
@@ -135,22 +158,7 @@ function fatal(message: string): LintMessage {
  */
 export async function lintFiles(patterns: string[], options: LintOptions = {}): Promise<LintFilesOutput> {
   const cwd = resolve(options.cwd ?? process.cwd())
-  const chooseConfig = configChooser(options)
-  const problems: PathProblem[] = []
-  const reported = new Set<string>()
-  // A broken config stops the files it governs, not the whole run; it is
-  // reported once however many files it governs.
-  const configFor = (file: string): LoadedConfig | null | undefined => {
-    try {
-      return chooseConfig(file)
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error
-      if (!reported.has(error.message)) problems.push({path: relative(cwd, error.file), problem: error.problem})
-      reported.add(error.message)
-      return undefined
-    }
-  }
-
+  const {configFor, problems} = guardedConfigs(options, cwd)
   const planGlobs = configFor(resolve(cwd, 'plan.md'))?.config.files ?? defaultPlanGlobs
   const discovered = await discover(patterns, cwd, planGlobs)
   problems.push(...discovered.problems)

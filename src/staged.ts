@@ -5,12 +5,11 @@
  * working tree as it is, unlike pre-commit, which stashes unstaged changes).
  */
 import {spawnSync} from 'node:child_process'
-import {dirname, posix, relative, resolve} from 'node:path'
-import {ConfigError, ConfigFinder, type LoadedConfig, loadConfigFile} from './config/load.js'
+import {posix, relative, resolve} from 'node:path'
 import {isIgnoredByConfig} from './config/resolve.js'
-import {defaultPlanGlobs, type PathProblem, planDocumentsAmong} from './discover.js'
+import {defaultPlanGlobs, planDocumentsAmong} from './discover.js'
 import {decodeDocument, maxFileBytes, type ReadOutcome} from './files.js'
-import {lint, type LintFilesOutput, type LintOptions} from './run.js'
+import {guardedConfigs, lint, type LintFilesOutput, type LintOptions} from './run.js'
 import type {LintResult} from './types.js'
 
 /** git is missing, or this is not a repository: the CLI exits with 2. */
@@ -45,17 +44,6 @@ function readStaged(name: string, cwd: string): ReadOutcome {
   return decodeDocument(git(['show', spec], cwd))
 }
 
-/** The config for a file, as `lint()` would choose it (given, none, or nearest). */
-function configChooser(options: LintOptions, cwd: string): (file: string) => LoadedConfig | null {
-  if (options.config === false) return () => null
-  if (typeof options.config === 'string') {
-    const loaded = loadConfigFile(resolve(cwd, options.config))
-    return () => loaded
-  }
-  const finder = new ConfigFinder()
-  return (file) => finder.find(dirname(file))
-}
-
 /**
  * Lint the plan documents staged for commit (added, copied, modified or
  * renamed), as `lintFiles()` would pick them under `cwd`: the config's
@@ -73,22 +61,9 @@ export async function lintStaged(options: LintOptions = {}): Promise<LintFilesOu
     .filter((name) => name !== '')
   const toTop = new Map(staged.map((name) => [resolve(cwd, posix.relative(prefix, name)), name]))
 
-  const problems: PathProblem[] = []
-  const reported = new Set<string>()
-  // A --config that cannot be used throws ConfigError, as in lintFiles().
-  const chooseConfig = configChooser(options, cwd)
-  // As in lintFiles(): a broken config found on the way stops the files it
-  // governs, and is reported once.
-  const configFor = (file: string): LoadedConfig | null | undefined => {
-    try {
-      return chooseConfig(file)
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error
-      if (!reported.has(error.message)) problems.push({path: relative(cwd, error.file), problem: error.problem})
-      reported.add(error.message)
-      return undefined
-    }
-  }
+  // A --config that cannot be used throws ConfigError; a broken config found
+  // on the way stops the files it governs, reported once (as in lintFiles()).
+  const {configFor, problems} = guardedConfigs(options, cwd)
 
   const planGlobs = configFor(resolve(cwd, 'plan.md'))?.config.files ?? defaultPlanGlobs
   const results: LintResult[] = []

@@ -202,3 +202,10 @@ export const sectionOverridesSchema = {
   additionalProperties: {enum: ['required', 'optional']},
   description: 'Make a section of the preset required or optional, by its title: `{"Complexity Tracking": "required"}`.'
 }
+
+/** The options every structure rule takes: the structure, a forced variant, section overrides. */
+export const structureOptionProperties = {
+  structure: {...structureSchema, description: 'The family structure; set by each preset.'},
+  variant: {type: 'string', description: 'Force a variant of the structure by name, e.g. `tasks`.'},
+  sections: sectionOverridesSchema
+}
