@@ -18,9 +18,10 @@ export interface TaskMarkersOptions extends Record<string, unknown> {
 
 const storyMarker = /^US(\d+)(?:\/US\d+)*$/
 const parallel = /^P$/
-// `src/sync/queue.ts`, `apps/api/`, `package.json`, `Dockerfile`-like names are
-// too vague to count; a path has a slash or an extension.
-const pathPattern = /(?:[\w.@-]+\/)+[\w.@*-]*|\b[\w-]+\.(?:[a-z]{1,6})\b/g
+// `src/sync/queue.ts`, `apps/api/`, `package.json`, `.gitignore`; a bare
+// `Dockerfile`-like name is too vague to count: a path has a slash, an
+// extension, or a leading dot.
+const pathPattern = /(?:[\w.@-]+\/)+[\w.@*-]*|\b[\w-]+\.(?:[a-z]{1,6})\b|(?<![^\s`(])\.[a-z][\w-]*(?:\.[a-z]+)?\b/g
 
 /** The paths a task's text names (in code spans or not): files and folders. */
 export function filePaths(task: Task): string[] {
