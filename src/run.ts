@@ -200,13 +200,20 @@ export async function lintFiles(patterns: string[], options: LintOptions = {}): 
   try {
     const linted = await Promise.all(
       jobs.map((job) =>
-        pool
+        (pool
           ? pool.run({text: job.text, file: job.file, display: job.display, loaded: job.loaded, options: shared})
           : lintDocument(job.text, job.file, job.display, job.loaded, shared)
+        ).catch((error: unknown) => new Error(String((error as Error).message ?? error).split('\n')[0]))
       )
     )
     for (const [index, job] of jobs.entries()) {
-      let result: CachedResult = linted[index]!
+      const outcome = linted[index]!
+      // One file that breaks planlint is reported as that file's error; the rest still count.
+      if (outcome instanceof Error) {
+        slots[job.slot] = {file: job.display, preset: null, messages: [fatal(`Internal error while linting this file: ${outcome.message}`)]}
+        continue
+      }
+      let result: CachedResult = outcome
       let fixed = 0
       let key = job.key
       if (options.fix && result.messages.some((message) => message.fix)) {

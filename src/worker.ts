@@ -16,7 +16,17 @@ export interface WorkerJob {
   options: LintOptions
 }
 
+// Fault injection for the tests of crash handling, named so nobody sets it by
+// accident: `crash:<name>` throws while linting files whose path ends with
+// <name>, `exit:<name>` stops the worker thread.
+const fault = /^(crash|exit):(.+)$/.exec(process.env['PLANLINT_TEST_FAULT'] ?? '')
+
 parentPort?.on('message', (job: WorkerJob) => {
+  if (fault && job.file.endsWith(fault[2]!)) {
+    if (fault[1] === 'exit') process.exit(3)
+    parentPort!.postMessage({id: job.id, error: 'injected fault'})
+    return
+  }
   lintDocument(job.text, job.file, job.display, job.loaded, job.options).then(
     (result) => parentPort!.postMessage({id: job.id, result}),
     (error: unknown) => parentPort!.postMessage({id: job.id, error: (error as Error).stack ?? String(error)})

@@ -15,27 +15,42 @@ interface Queued {
 }
 
 export class WorkerPool {
-  private readonly workers: Worker[]
+  private readonly workers: Worker[] = []
   private readonly queue: Queued[] = []
   private readonly busy = new Map<Worker, Queued>()
   private ids = 0
+  private closing = false
 
   constructor(size: number) {
-    this.workers = Array.from({length: size}, () => {
-      const worker = new Worker(new URL('./worker.js', import.meta.url))
-      worker.on('message', (message: {id: number; result?: CachedResult; error?: string}) => {
-        const current = this.busy.get(worker)
-        this.busy.delete(worker)
-        if (message.error !== undefined) current?.reject(new Error(message.error))
-        else current?.resolve(message.result!)
-        this.dispatch(worker)
-      })
-      worker.on('error', (error) => {
-        this.busy.get(worker)?.reject(error)
-        this.busy.delete(worker)
-      })
-      return worker
+    for (let index = 0; index < size; index++) this.workers.push(this.start())
+  }
+
+  private start(): Worker {
+    const worker = new Worker(new URL('./worker.js', import.meta.url))
+    worker.on('message', (message: {id: number; result?: CachedResult; error?: string}) => {
+      const current = this.busy.get(worker)
+      this.busy.delete(worker)
+      if (message.error !== undefined) current?.reject(new Error(message.error))
+      else current?.resolve(message.result!)
+      this.dispatch(worker)
     })
+    // A worker that dies fails only the file it was linting; a new worker
+    // takes its place and the queue goes on.
+    const replace = (reason: string) => {
+      const current = this.busy.get(worker)
+      this.busy.delete(worker)
+      current?.reject(new Error(reason))
+      const index = this.workers.indexOf(worker)
+      if (index === -1 || this.closing) return
+      const replacement = this.start()
+      this.workers[index] = replacement
+      this.dispatch(replacement)
+    }
+    worker.on('error', (error) => replace(error.message))
+    worker.on('exit', (code) => {
+      if (this.workers.includes(worker)) replace(`the worker thread stopped (exit code ${code})`)
+    })
+    return worker
   }
 
   private dispatch(worker: Worker): void {
@@ -55,6 +70,8 @@ export class WorkerPool {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => worker.terminate()))
+    this.closing = true
+    const workers = this.workers.splice(0)
+    await Promise.all(workers.map((worker) => worker.terminate()))
   }
 }

@@ -64,4 +64,22 @@ describe('worker threads', () => {
     expect(parallel.status).toBe(single.status)
     expect(runCli(['--workers', 'many', 'plans'], {cwd}).status).toBe(2)
   })
+
+  it.each([
+    ['a file whose lint fails', 'crash', 'injected fault'],
+    ['a worker thread that dies', 'exit', 'the worker thread stopped (exit code 3)']
+  ])('%s: that file gets an error, every other file is still reported', (_name, kind, reason) => {
+    const cwd = tempProject(files(40))
+    const single = JSON.parse(runCli(['--format', 'json', '--workers', '0', 'plans'], {cwd}).stdout) as Array<{file: string}>
+    const run = runCli(['--format', 'json', '--workers', '2', 'plans'], {
+      cwd,
+      env: {PLANLINT_TEST_FAULT: `${kind}:007-plan.md`}
+    })
+    const results = JSON.parse(run.stdout) as Array<{file: string; preset: string | null; messages: Array<{message: string; fatal?: boolean}>}>
+    expect(results.map((r) => r.file)).toEqual(single.map((r) => r.file))
+    const broken = results.find((r) => r.file === 'plans/007-plan.md')!
+    expect(broken.preset).toBeNull()
+    expect(broken.messages).toEqual([expect.objectContaining({fatal: true, message: `Internal error while linting this file: ${reason}`})])
+    expect(run.status).toBe(1)
+  })
 })

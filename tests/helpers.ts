@@ -14,12 +14,15 @@ export interface CliRun {
   stderr: string
 }
 
-export function runCli(args: string[], options: {cwd?: string; input?: string | Buffer} = {}): CliRun {
+export function runCli(
+  args: string[],
+  options: {cwd?: string; input?: string | Buffer; env?: Record<string, string>} = {}
+): CliRun {
   const result = spawnSync(process.execPath, [cliPath, ...args], {
     cwd: options.cwd ?? root,
     input: options.input ?? '',
     encoding: 'utf8',
-    env: {...process.env, NO_COLOR: '1', FORCE_COLOR: '0'}
+    env: {...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env}
   })
   return {status: result.status, stdout: result.stdout, stderr: result.stderr}
 }
