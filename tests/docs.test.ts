@@ -1,6 +1,7 @@
 /** Generated docs must match the rules' data: run `npm run docs` after a change. */
 import {readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
+import {Ajv} from 'ajv'
 import {describe, expect, it} from 'vitest'
 import {rules} from '../rules/index.js'
 import {pathToFileURL} from 'node:url'
@@ -30,6 +31,13 @@ describe('generated documentation', () => {
     const checkedIn = readFileSync(join(root, 'presets/template-blocks.json'), 'utf8')
     const templates = pathToFileURL(join(root, 'presets/templates/'))
     expect(checkedIn === renderTemplateIndex(templates), `presets/template-blocks.json is ${hint}`).toBe(true)
+  })
+
+  it('schema/planlintrc.schema.json is a valid JSON Schema (planlint skips that check at run time)', () => {
+    const ajv = new Ajv({strict: false})
+    ajv.addFormat('regex', true)
+    expect(ajv.validateSchema(JSON.parse(renderSchema()))).toBe(true)
+    expect(() => ajv.compile(JSON.parse(renderSchema()))).not.toThrow()
   })
 
   it('schema/planlintrc.schema.json is up to date', () => {
