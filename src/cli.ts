@@ -34,7 +34,7 @@ Options:
   --cache                  skip files unchanged since the last run (same content,
                            config and planlint version) and replay their results
   --cache-location PATH    the cache file (default: ${defaultCacheLocation})
-  --workers N              worker threads (default: every core, from ${autoWorkersFrom} files; 0: none)
+  --workers N              worker threads (default: every core from ${autoWorkersFrom} files and 4 MB; 0: none)
   --stdin                  lint standard input
   --stdin-filename NAME    name (and config lookup path) for standard input
   --staged                 lint the plan documents staged in git, as staged
