@@ -5,6 +5,7 @@
  *
  *   npm run bench                      the full run (about 10 minutes on 2 cores)
  *   npm run bench -- --quick           200 files, one repetition (about 2 minutes); prints only, unless --out
+ *                                      (so do --only and --reps: only a full run rewrites bench/results.md)
  *   npm run bench -- --reps 5          more repetitions
  *   npm run bench -- --only single,big run some cases: files-cold, files-cold-1-thread, files-cache-empty,
  *                                      files-warm, files-warm-10, startup, single, big, scale-100k … scale-800k, real
@@ -43,9 +44,14 @@ const profile = args.includes('--profile')
 const repsOption = option('--reps')
 const reps = repsOption ? Number(repsOption) : quick ? 1 : 3
 const only = option('--only')?.split(',')
-// A quick run prints its table but leaves the committed bench/results.md alone unless --out says where.
+const caseNames = ['files-cold', 'files-cold-1-thread', 'files-cache-empty', 'files-warm', 'files-warm-10', 'startup', 'single', 'big', 'scale-100k', 'scale-200k', 'scale-400k', 'scale-800k', 'real']
+const unknownCase = only?.find((name) => !caseNames.includes(name))
+if (unknownCase) throw new Error(`--only: unknown case "${unknownCase}" (cases: ${caseNames.join(', ')})`)
+// A quick or partial run (--quick, --only, --reps) prints its table but leaves
+// the committed bench/results.md alone unless --out says where.
+const partial = quick || only !== undefined || repsOption !== undefined
 const outOption = option('--out')
-const outFile = outOption ? resolve(outOption) : quick ? undefined : join(project, 'bench/results.md')
+const outFile = outOption ? resolve(outOption) : partial ? undefined : join(project, 'bench/results.md')
 const timeoutSeconds = Number(option('--timeout') ?? (quick ? 120 : 300))
 const corpusOption = option('--corpus')
 const fileCount = quick ? 200 : 1000
