@@ -5,7 +5,7 @@
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {headingKey} from '../src/plan/outline.js'
-import {type Task, type TaskStyle, taskMarkers, tasks, type Token} from '../src/plan/tasks.js'
+import {correctedId, type Task, type TaskStyle, taskMarkers, tasks, type Token} from '../src/plan/tasks.js'
 import {offsetSpan} from '../src/position.js'
 import {defineRule, warn} from '../src/rule.js'
 
@@ -21,15 +21,6 @@ export interface TaskIdOptions extends Record<string, unknown> {
 }
 
 const canonical = /^(?:([A-Z]{1,4})-)?T(\d{3})([a-z]?)$/
-
-/** `t12` → `T012`, `T-0012` → `T012`; undefined when there is no sure fix. */
-export function correctedId(id: string): string | undefined {
-  const match = /^(?:([A-Z]{1,4})-)?[Tt]-?(\d{1,5})([a-z]?)$/.exec(id)
-  if (!match) return undefined
-  const digits = String(Number(match[2]))
-  if (digits.length > 3) return undefined
-  return `${match[1] ? `${match[1]}-` : ''}T${digits.padStart(3, '0')}${match[3]}`
-}
 
 interface Parsed {
   prefix: string

@@ -5,7 +5,7 @@
 import type {Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
-import {outline} from '../src/plan/outline.js'
+import {sectionOf} from '../src/plan/outline.js'
 import {type Task, type TaskStyle, tasks, type Token} from '../src/plan/tasks.js'
 import {offsetSpan} from '../src/position.js'
 import {defineRule, warn} from '../src/rule.js'
@@ -120,8 +120,7 @@ function checkSpecKit(file: VFile, list: Task[], options: TaskMarkersOptions): v
 /** `- **Size:** S` style metadata lines between a task heading and the next heading. */
 function metadata(tree: Root, task: Task): Map<string, {value: string; node: RootContent}> {
   const fields = new Map<string, {value: string; node: RootContent}>()
-  const sections = outline(tree)
-  const section = sections.find((candidate) => candidate.node === task.node)
+  const section = task.node.type === 'heading' ? sectionOf(tree, task.node) : undefined
   if (!section) return fields
   for (const node of tree.children.slice(section.index + 1, section.end)) {
     if (node.type !== 'list') continue

@@ -6,8 +6,8 @@ import type {Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
-import {outline, sectionBody} from '../src/plan/outline.js'
-import {type Task, type TaskStyle, tasks, type Token} from '../src/plan/tasks.js'
+import {outline, sectionBody, sectionOf} from '../src/plan/outline.js'
+import {correctedId, type Task, type TaskStyle, tasks, type Token} from '../src/plan/tasks.js'
 import {offsetSpan} from '../src/position.js'
 import {defineRule, warn} from '../src/rule.js'
 
@@ -21,8 +21,9 @@ const idPattern = /\b(?:[A-Z]{1,4}-)?T\d{3}[a-z]?\b/g
 const dependencyPhrase =
   /\b(?:depends? on|after|requires|blocked by|dependencies|depends)\b\s*:?\**\s*:?\s*((?:(?:[A-Z]{1,4}-)?T\d{3}[a-z]?(?:\s*(?:,|and|&|\/|or|-|–)\s*)?)+)/gi
 
+/** One key for every spelling of an ID (`t12`, `T012`). */
 function normalise(id: string): string {
-  return id.toUpperCase().replace(/^([A-Z]{1,4}-)?T-?0*(\d+)/, (_, prefix: string | undefined, digits: string) => `${prefix ?? ''}T${digits.padStart(3, '0')}`)
+  return correctedId(id) ?? id
 }
 
 /** The text a task's dependencies are written in: its line, or a task heading's whole section. */
@@ -31,7 +32,7 @@ function taskSource(tree: Root, file: VFile, task: Task): {text: string; offset:
   let start = task.id?.end ?? task.node.position?.start.offset ?? 0
   let end = task.node.position?.end.offset ?? start
   if (task.node.type === 'heading') {
-    const section = outline(tree).find((candidate) => candidate.node === task.node)
+    const section = sectionOf(tree, task.node)
     const body = section ? sectionBody(tree, section) : []
     const last = body.filter((node) => node.type !== 'heading').at(-1)
     end = last?.position?.end.offset ?? end

@@ -39,19 +39,9 @@ export function tokenSpan(
   const start = node.position?.start.offset
   const end = node.position?.end.offset
   if (start === undefined || end === undefined) return undefined
-  const source = String(file.value)
   const from = Math.max(start, fromOffset ?? start)
-  const index = source.slice(from, end).indexOf(token)
-  const locator = locatorFor(file)
-  const startOffset = index === -1 ? start : from + index
-  const endOffset = index === -1 ? end : startOffset + token.length
-  const startPoint = locator.toPoint(startOffset)
-  const endPoint = locator.toPoint(endOffset)
-  if (!startPoint || !endPoint) return undefined
-  return {
-    start: {line: startPoint.line, column: startPoint.column, offset: startOffset},
-    end: {line: endPoint.line, column: endPoint.column, offset: endOffset}
-  }
+  const index = String(file.value).slice(from, end).indexOf(token)
+  return index === -1 ? offsetSpan(file, start, end) : offsetSpan(file, from + index, from + index + token.length)
 }
 
 /** The span between two source offsets (a token a rule found itself). */

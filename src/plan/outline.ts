@@ -42,6 +42,7 @@ export function headingKey(text: string): string {
 }
 
 const outlines = new WeakMap<Root, Section[]>()
+const sectionsByHeading = new WeakMap<Heading, Section>()
 
 /** The outline of `tree`, computed once per tree however many rules ask. */
 export function outline(tree: Root): Section[] {
@@ -57,10 +58,17 @@ export function outline(tree: Root): Section[] {
     const text = toString(node)
     const section: Section = {node, depth: node.depth, text, key: headingKey(text), index, end: children.length}
     sections!.push(section)
+    sectionsByHeading.set(node, section)
     open.push(section)
   })
   outlines.set(tree, sections)
   return sections
+}
+
+/** The section a top-level heading of `tree` starts (undefined for a nested heading). */
+export function sectionOf(tree: Root, heading: Heading): Section | undefined {
+  outline(tree)
+  return sectionsByHeading.get(heading)
 }
 
 /** The body of a section: the nodes after its heading, subsections included. */

@@ -104,8 +104,27 @@ export interface StructureMatch {
   score: number
 }
 
-/** Match a document against one variant. */
+const matched = new WeakMap<Root, Map<VariantSpec, StructureMatch>>()
+
+/**
+ * Match a document against one variant; once per tree and variant, though
+ * detection and two structure rules all ask.
+ */
 export function matchVariant(tree: Root, variant: VariantSpec): StructureMatch {
+  let byVariant = matched.get(tree)
+  if (!byVariant) {
+    byVariant = new Map()
+    matched.set(tree, byVariant)
+  }
+  let match = byVariant.get(variant)
+  if (!match) {
+    match = computeMatch(tree, variant)
+    byVariant.set(variant, match)
+  }
+  return match
+}
+
+function computeMatch(tree: Root, variant: VariantSpec): StructureMatch {
   const sections = outline(tree)
   const title = sections.find((section) => section.depth === 1)
   const titleMatches = title !== undefined && compile(variant).titleRegex.test(title.text.trim())

@@ -9,7 +9,7 @@ import type {Heading, Html, ListItem, Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Node} from 'unist'
 import {visit} from 'unist-util-visit'
-import {outline, type Section} from './outline.js'
+import {sectionOf, type Section} from './outline.js'
 
 export type TaskStyle = 'spec-kit' | 'ai-first-sdlc' | 'spec-maestro' | 'generic'
 
@@ -159,18 +159,14 @@ export function tasks(tree: Root, source: string, style: TaskStyle): Task[] {
   const cached = byStyle.get(style)
   if (cached) return cached
 
-  const sections = outline(tree)
   const found: Task[] = []
-  let sectionIndex = -1
   let phase: Section | undefined
   let subphase: Section | undefined
   visit(tree, (node: Node) => {
     if (node.type === 'heading') {
       // Headings are visited in order: track the section we are in.
-      while (sectionIndex + 1 < sections.length && sections[sectionIndex + 1]!.node !== node) sectionIndex++
-      const section = sections[sectionIndex + 1]
+      const section = sectionOf(tree, node as Heading)
       if (section) {
-        sectionIndex++
         if (section.depth <= 2) {
           phase = section.depth === 2 ? section : undefined
           subphase = undefined
@@ -191,6 +187,18 @@ export function tasks(tree: Root, source: string, style: TaskStyle): Task[] {
   })
   byStyle.set(style, found)
   return found
+}
+
+/**
+ * The canonical form of a task ID, `t12` → `T012`, `T-0012` → `T012`
+ * (`BE-T005` keeps its prefix); undefined when there is no sure form.
+ */
+export function correctedId(id: string): string | undefined {
+  const match = /^(?:([A-Z]{1,4})-)?[Tt]-?(\d{1,5})([a-z]?)$/.exec(id)
+  if (!match) return undefined
+  const digits = String(Number(match[2]))
+  if (digits.length > 3) return undefined
+  return `${match[1] ? `${match[1]}-` : ''}T${digits.padStart(3, '0')}${match[3]}`
 }
 
 /** spec-maestro's `<!-- TASK:BEGIN id=T001 -->` and `<!-- TASK:END -->` comments. */
