@@ -29,7 +29,7 @@ interface Result {
 function lint(paths: string[]): Result[] {
   let out: string
   try {
-    out = execFileSync(process.execPath, [join(project, 'dist/src/cli.js'), '--format', 'json', ...paths], {cwd: root, maxBuffer: 1 << 30, encoding: 'utf8'})
+    out = execFileSync(process.execPath, [join(project, 'dist/bin/cli.js'), '--format', 'json', ...paths], {cwd: root, maxBuffer: 1 << 30, encoding: 'utf8'})
   } catch (error) {
     out = (error as {stdout: string}).stdout
   }

@@ -9,11 +9,11 @@
 import {htmlTagNames} from 'html-tag-names'
 import type {Html, Text} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {visit} from 'unist-util-visit'
 import {normalise} from '../src/blocks.js'
 import type {VFile} from 'vfile'
 import {tokenSpan} from '../src/position.js'
 import {defineRule} from '../src/rule.js'
+import {nodesOf} from '../src/walk.js'
 
 export interface NoPlaceholdersOptions extends Record<string, unknown> {
   /** Flag `[Bracketed text]`. */
@@ -452,7 +452,7 @@ Owner: TBD
     const sections: Array<{depth: number; key: string}> = []
     const allowedHere = (token: string) =>
       matchers.isAllowed(token) || sections.some(({key}) => matchers.allowedIn.get(key)?.(token) === true)
-    visit(tree, (node) => {
+    for (const {node} of nodesOf(tree)) {
       if (node.type === 'heading' && matchers.allowedIn.size > 0) {
         while (sections.length > 0 && sections[sections.length - 1]!.depth >= node.depth) sections.pop()
         sections.push({depth: node.depth, key: sectionKey(toString(node))})
@@ -460,7 +460,7 @@ Owner: TBD
       // Text, and HTML nodes that are a lone unknown tag (remark parses
       // `<feature-name>` as HTML); comments and real markup are skipped.
       if (node.type !== 'text' && !(node.type === 'html' && options.angles && /^<[a-z][^<>]*>$/.test(node.value.trim()))) {
-        return
+        continue
       }
       const textNode = node as Text | Html
       let fromOffset = textNode.position?.start.offset ?? 0
@@ -468,7 +468,7 @@ Owner: TBD
         if (allowedHere(finding.token)) continue
         fromOffset = report(file, textNode, finding, fromOffset)
       }
-    })
+    }
   }
 })
 

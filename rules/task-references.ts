@@ -4,12 +4,12 @@
  */
 import type {Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {outline, sectionBody, sectionOf} from '../src/plan/outline.js'
 import {correctedId, type Task, type TaskStyle, tasks, type Token} from '../src/plan/tasks.js'
 import {offsetSpan} from '../src/position.js'
 import {defineRule, warn} from '../src/rule.js'
+import {nodesOf, walk} from '../src/walk.js'
 
 export interface TaskReferencesOptions extends Record<string, unknown> {
   style: TaskStyle
@@ -64,9 +64,10 @@ function checkIds(tree: Root, file: VFile, list: Task[]): void {
   const ids = new Set(list.map((task) => task.id?.start))
 
   // Every mention, in prose, tables and headings (not code): it exists.
-  visit(tree, 'text', (node) => {
+  for (const {node} of nodesOf(tree)) {
+    if (node.type !== 'text') continue
     const start = node.position?.start.offset
-    if (start === undefined) return
+    if (start === undefined) continue
     const raw = String(file.value).slice(start, node.position!.end.offset)
     for (const match of raw.matchAll(idPattern)) {
       const at = start + match.index
@@ -74,7 +75,7 @@ function checkIds(tree: Root, file: VFile, list: Task[]): void {
       const place = offsetSpan(file, at, at + match[0].length)
       if (place) file.message(`Task "${match[0]}" does not exist in this plan`, {place})
     }
-  })
+  }
 
   // Dependencies: not on itself, not in a cycle; on a later task is suspicious.
   const order = new Map(list.map((task, index) => [task, index]))
@@ -142,9 +143,9 @@ function checkDependencySection(tree: Root, file: VFile): void {
   const dependencySection = sections.find((section) => section.depth === 2 && /^dependenc/.test(section.key))
   if (!dependencySection) return
   for (const node of sectionBody(tree, dependencySection)) {
-    visit(node, 'text', (text) => {
+    walk(node, (text) => {
       const start = text.position?.start.offset
-      if (start === undefined) return
+      if (text.type !== 'text' || start === undefined) return
       for (const match of text.value.matchAll(/\bPhase (\d+(?:\.\d+)*)\b|\b(?:User Story |US)(\d+)\b/g)) {
         const [whole, phase, story] = match
         const missing = phase !== undefined ? !phases.has(phase) : !stories.has(story!)

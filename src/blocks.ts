@@ -7,7 +7,7 @@
  */
 import type {Code, Html, Paragraph, Root, TableRow} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {visit} from 'unist-util-visit'
+import {nodesOf} from './walk.js'
 
 export type BlockKind = 'paragraph' | 'row' | 'comment' | 'code'
 
@@ -44,7 +44,7 @@ const commentPattern = /^<!--([\s\S]*?)-->$/
 
 export function extractBlocks(tree: Root): Block[] {
   const blocks: Block[] = []
-  visit(tree, (node, _index, parent) => {
+  for (const {node, parent} of nodesOf(tree)) {
     switch (node.type) {
       case 'paragraph':
         blocks.push({kind: 'paragraph', key: normalise(toString(node)), node})
@@ -54,10 +54,11 @@ export function extractBlocks(tree: Root): Block[] {
         for (const row of node.children.slice(1)) {
           blocks.push({kind: 'row', key: normalise(row.children.map((cell) => toString(cell)).join(' | ')), node: row})
         }
-        return 'skip'
+        break
       case 'html': {
         const comment = commentPattern.exec(node.value.trim())
-        if (comment && parent?.type !== 'paragraph') {
+        // A comment inside a paragraph or a table cell is content, not a block.
+        if (comment && parent?.type !== 'paragraph' && parent?.type !== 'tableCell') {
           blocks.push({kind: 'comment', key: normalise(comment[1]!), node})
         }
         break
@@ -68,7 +69,6 @@ export function extractBlocks(tree: Root): Block[] {
       default:
         break
     }
-    return undefined
-  })
+  }
   return blocks
 }

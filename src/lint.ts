@@ -3,13 +3,12 @@
  * the API and (through `pluginsFor`) the remark presets all end up here.
  */
 import type {Root} from 'mdast'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {type Processor, unified} from 'unified'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {pluginsFor} from './preset.js'
+import {syntaxPlugins} from './syntax.js'
 import type {LintMessage, Settings} from './types.js'
 
 // A frozen processor per distinct settings: building one costs more than
@@ -61,7 +60,7 @@ function byPosition(a: LintMessage, b: LintMessage): number {
 // Parsing is the same for every preset (the presets add the same syntax
 // extensions), so a document is parsed once, before its settings are known:
 // auto-detection reads the tree.
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze()
+const parser = unified().use(remarkParse).use({plugins: syntaxPlugins}).freeze()
 
 /** Settings, or a function that chooses them from the parsed tree (auto-detection). */
 export type SettingsChoice = Settings | ((tree: Root) => Settings)

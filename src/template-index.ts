@@ -4,11 +4,10 @@
  * so linting never parses a template at run time.
  */
 import {readFileSync, readdirSync} from 'node:fs'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {type BlockKind, extractBlocks} from './blocks.js'
+import {syntaxPlugins} from './syntax.js'
 
 export interface TemplateBlock {
   kind: BlockKind
@@ -20,7 +19,7 @@ export interface TemplateBlock {
 export type TemplateIndex = Record<string, TemplateBlock[]>
 
 export function indexTemplates(dir: URL): TemplateIndex {
-  const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml'])
+  const parser = unified().use(remarkParse).use({plugins: syntaxPlugins})
   const index: TemplateIndex = {}
   const names = readdirSync(dir)
     .filter((file) => file.endsWith('.md') && file !== 'README.md')

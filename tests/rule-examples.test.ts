@@ -3,7 +3,6 @@
  * clean, invalid ones produce exactly the listed messages.
  */
 import type {Root} from 'mdast'
-import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
@@ -12,13 +11,17 @@ import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {rules} from '../rules/index.js'
 import type {Rule} from '../src/rule.js'
+import {syntaxPlugins} from '../src/syntax.js'
 
-function parser() {
-  return unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml'])
+// planlint's own syntax, or (as a remark user may configure it) with
+// remark-gfm on top, which adds autolink literals: the messages are the same.
+function parser(withRemarkGfm: boolean) {
+  const processor = unified().use(remarkParse).use({plugins: syntaxPlugins})
+  return withRemarkGfm ? processor.use(remarkGfm) : processor
 }
 
-async function run(rule: Rule, markdown: string, options?: object): Promise<string[]> {
-  const processor = parser().use(rule.plugin, options ? [rule.severity, options] : undefined)
+async function run(rule: Rule, markdown: string, options?: object, withRemarkGfm = false): Promise<string[]> {
+  const processor = parser(withRemarkGfm).use(rule.plugin, options ? [rule.severity, options] : undefined)
   const file = new VFile({value: markdown})
   await processor.run(processor.parse(file), file)
   // In document order, as every reporter shows them (ties keep report order).
@@ -58,9 +61,15 @@ describe.each(rules.map((rule) => [rule.id, rule] as const))('%s', (_id, rule) =
     }
   )
 
+  it('says the same with remark-gfm added (bare URLs parsed as links)', async () => {
+    for (const example of [...rule.examples.valid, ...rule.examples.invalid]) {
+      expect(await run(rule, example.markdown, example.options, true)).toEqual(example.messages ?? [])
+    }
+  })
+
   it('reports nothing, and does not crash, on a tree without positions', async () => {
     for (const example of rule.examples.invalid) {
-      const processor = parser().use(rule.plugin, example.options ? [rule.severity, example.options] : undefined)
+      const processor = parser(false).use(rule.plugin, example.options ? [rule.severity, example.options] : undefined)
       const tree = processor.parse(example.markdown) as Root
       removePosition(tree, {force: true})
       const file = new VFile({value: example.markdown})
@@ -71,12 +80,12 @@ describe.each(rules.map((rule) => [rule.id, rule] as const))('%s', (_id, rule) =
 
   it('is off with severity "off" and a warning with "warn"', async () => {
     const example = rule.examples.invalid[0]!
-    const off = parser().use(rule.plugin, ['off', example.options])
+    const off = parser(false).use(rule.plugin, ['off', example.options])
     const offFile = new VFile({value: example.markdown})
     await off.run(off.parse(offFile), offFile)
     expect(offFile.messages).toEqual([])
 
-    const warn = parser().use(rule.plugin, ['warn', example.options])
+    const warn = parser(false).use(rule.plugin, ['warn', example.options])
     const warnFile = new VFile({value: example.markdown})
     await warn.run(warn.parse(warnFile), warnFile)
     expect(warnFile.messages.length).toBeGreaterThan(0)

@@ -6,19 +6,18 @@
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import type {Root} from 'mdast'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {visit} from 'unist-util-visit'
 import {describe, expect, it} from 'vitest'
 import {lint} from '../src/run.js'
+import {syntaxPlugins} from '../src/syntax.js'
 import {root, templatesDir} from './paths.js'
 
 const families = ['cdd', 'spec-kit', 'promptydumpty', 'ai-first-sdlc', 'spec-maestro']
 
 function parse(text: string): Root {
-  return unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).parse(text)
+  return unified().use(remarkParse).use({plugins: syntaxPlugins}).parse(text)
 }
 
 // A deliberately loose, independent notion of "this line has a placeholder":

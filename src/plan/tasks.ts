@@ -7,8 +7,7 @@
  */
 import type {Heading, Html, ListItem, Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import type {Node} from 'unist'
-import {visit} from 'unist-util-visit'
+import {nodesOf} from '../walk.js'
 import {sectionOf, type Section} from './outline.js'
 
 export type TaskStyle = 'spec-kit' | 'ai-first-sdlc' | 'spec-maestro' | 'generic'
@@ -162,10 +161,10 @@ export function tasks(tree: Root, source: string, style: TaskStyle): Task[] {
   const found: Task[] = []
   let phase: Section | undefined
   let subphase: Section | undefined
-  visit(tree, (node: Node) => {
+  for (const {node} of nodesOf(tree)) {
     if (node.type === 'heading') {
       // Headings are visited in order: track the section we are in.
-      const section = sectionOf(tree, node as Heading)
+      const section = sectionOf(tree, node)
       if (section) {
         if (section.depth <= 2) {
           phase = section.depth === 2 ? section : undefined
@@ -174,17 +173,17 @@ export function tasks(tree: Root, source: string, style: TaskStyle): Task[] {
           subphase = section
         }
       }
-      if (isTaskHeading(node as Heading, style)) {
-        const task = readTask(node as Heading, source, style)
+      if (isTaskHeading(node, style)) {
+        const task = readTask(node, source, style)
         if (task) found.push({...task, phase, subphase})
       }
-      return
+      continue
     }
-    if (node.type === 'listItem' && isTaskItem(node as ListItem, style, phase)) {
-      const task = readTask(node as ListItem, source, style)
+    if (node.type === 'listItem' && isTaskItem(node, style, phase)) {
+      const task = readTask(node, source, style)
       if (task && (task.id || style !== 'generic')) found.push({...task, phase, subphase})
     }
-  })
+  }
   byStyle.set(style, found)
   return found
 }

@@ -1,0 +1,29 @@
+/**
+ * `npm run build`, second step: bundle the CLI and its worker thread into
+ * dist/bin/ with esbuild. Node.js resolves and compiles every module of an
+ * unbundled ESM program one by one: planlint's ~300 modules were two thirds
+ * of a one-file run (the pre-commit case; issue 7, bench/results.md).
+ * The library (`planlint`, `planlint/presets/*`, `planlint/rules/*`) and the
+ * language server stay unbundled tsc output; the bundle is made from that
+ * same output, so the CLI runs exactly the code the API runs.
+ */
+import {build} from 'esbuild'
+
+const dist = new URL('../', import.meta.url)
+
+await build({
+  // workers.ts starts `new URL('./worker.js', import.meta.url)`: both
+  // entries land side by side in dist/bin/.
+  entryPoints: {cli: new URL('src/cli.js', dist).pathname, worker: new URL('src/worker.js', dist).pathname},
+  outdir: new URL('bin/', dist).pathname,
+  bundle: true,
+  // Shared code in one chunk; reporters stay lazy chunks, loaded when used.
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  // Some dependencies are CommonJS and call `require`.
+  banner: {js: "import {createRequire as __planlintCreateRequire} from 'node:module'; const require = __planlintCreateRequire(import.meta.url);"},
+  logLevel: 'warning'
+})
