@@ -18,14 +18,18 @@ export interface Block {
   node: Paragraph | TableRow | Html | Code
 }
 
+/** NFKD decomposition, skipped for ASCII text, which it never changes (most plans). */
+export function foldAccents(text: string): string {
+  return /[^\x00-\x7f]/.test(text) ? text.normalize('NFKD') : text
+}
+
 /**
  * Case, punctuation, emoji, Markdown syntax and spacing are not what makes
  * text template text; the words are. Accents are folded so that mojibake
  * emoji and real emoji both vanish.
  */
 export function normalise(text: string): string {
-  return text
-    .normalize('NFKD')
+  return foldAccents(text)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()

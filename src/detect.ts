@@ -46,6 +46,9 @@ function headerFields(tree: Root): Set<string> {
   return fields
 }
 
+// Each family's header fields as keys, computed once, not per document.
+const fieldKeys = new Map(presets.map((preset) => [preset.name, (preset.structure?.fields ?? []).map(headingKey)]))
+
 export function detect(tree: Root): Detection {
   const fields = headerFields(tree)
   const scores: DetectionScore[] = []
@@ -53,7 +56,7 @@ export function detect(tree: Root): Detection {
     if (!preset.structure) continue
     const match = chooseVariant(tree, preset.structure)
     if (!match) continue
-    const known = preset.structure.fields.filter((field) => fields.has(headingKey(field))).length
+    const known = fieldKeys.get(preset.name)!.filter((key) => fields.has(key)).length
     // Header fields break ties between families that share a title form.
     scores.push({preset: preset.name, variant: match.variant.name, score: match.score + Math.min(known * 0.5, 2)})
   }

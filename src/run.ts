@@ -98,7 +98,7 @@ function settingsChooser(file: string | undefined, loaded: LoadedConfig | null, 
 export async function settingsFor(path: string, options: LintOptions = {}): Promise<Settings> {
   const file = resolve(options.cwd ?? process.cwd(), path)
   const loaded = configChooser(options)(file)
-  const document = await readDocument(file)
+  const document = readDocument(file)
   if (document.text === undefined) return resolveSettings(file, loaded, resolveOptions(options))
   return (await lintText(document.text, settingsChooser(file, loaded, options), path)).settings
 }
@@ -106,7 +106,7 @@ export async function settingsFor(path: string, options: LintOptions = {}): Prom
 /** How sure detection is about `path`'s family: every preset's score. */
 export async function explainDetection(path: string, options: LintOptions = {}): Promise<Detection> {
   const file = resolve(options.cwd ?? process.cwd(), path)
-  const document = await readDocument(file)
+  const document = readDocument(file)
   if (document.problem !== undefined) throw new ReadError(path, document.problem)
   return detect(parseDocument(document.text, path).tree)
 }
@@ -181,7 +181,7 @@ export async function lintFiles(patterns: string[], options: LintOptions = {}): 
     if (loaded === undefined) continue
     if (isIgnoredByConfig(loaded, file)) continue
     const display = relative(cwd, file) || file
-    const document = await readDocument(file)
+    const document = readDocument(file)
     if (document.problem !== undefined) {
       if (named.has(file)) problems.push({path: display, problem: document.problem})
       else slots.push({file: display, preset: null, messages: [fatal(`Cannot lint this file: ${document.problem}`)]})

@@ -6,6 +6,7 @@
  */
 import type {Heading, Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
+import {foldAccents} from '../blocks.js'
 
 export interface Section {
   node: Heading
@@ -30,8 +31,7 @@ const statusWords = /(?: (?:complete|completed|done|mvp|wip|in progress|not star
  * trailing status words dropped. `## 11. Risks & Mitigation ✅` → `risks and mitigation`.
  */
 export function headingKey(text: string): string {
-  return text
-    .normalize('NFKD')
+  return foldAccents(text)
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
