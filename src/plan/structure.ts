@@ -53,6 +53,10 @@ interface CompiledSpec extends SectionSpec {
 interface CompiledVariant extends Omit<VariantSpec, 'sections'> {
   titleRegex: RegExp
   sections: CompiledSpec[]
+  /** Heading key → the first spec with that name or alias. */
+  byKey: Map<string, CompiledSpec>
+  /** The specs with a pattern, in order. */
+  patterned: CompiledSpec[]
 }
 
 const compiled = new WeakMap<VariantSpec, CompiledVariant>()
@@ -60,16 +64,15 @@ const compiled = new WeakMap<VariantSpec, CompiledVariant>()
 function compile(variant: VariantSpec): CompiledVariant {
   let result = compiled.get(variant)
   if (!result) {
-    result = {
-      ...variant,
-      titleRegex: new RegExp(variant.title, 'i'),
-      sections: variant.sections.map((spec, order) => ({
-        ...spec,
-        order,
-        keys: new Set([spec.title, ...(spec.aliases ?? [])].map(headingKey)),
-        regex: spec.pattern ? new RegExp(spec.pattern) : undefined
-      }))
-    }
+    const sections: CompiledSpec[] = variant.sections.map((spec, order) => ({
+      ...spec,
+      order,
+      keys: new Set([spec.title, ...(spec.aliases ?? [])].map(headingKey)),
+      regex: spec.pattern ? new RegExp(spec.pattern) : undefined
+    }))
+    const byKey = new Map<string, CompiledSpec>()
+    for (const spec of sections) for (const key of spec.keys) if (!byKey.has(key)) byKey.set(key, spec)
+    result = {...variant, titleRegex: new RegExp(variant.title, 'i'), sections, byKey, patterned: sections.filter((spec) => spec.regex)}
     compiled.set(variant, result)
   }
   return result
@@ -82,11 +85,13 @@ function compile(variant: VariantSpec): CompiledVariant {
  * is a subsection, not a phase.
  */
 export function specFor(variant: VariantSpec, section: Section): CompiledSpec | undefined {
-  return compile(variant).sections.find((spec) =>
-    section.depth === (spec.level ?? 2)
-      ? spec.keys.has(section.key) || spec.regex?.test(section.key) === true
-      : spec.keys.has(section.key)
+  // The first spec in order that matches: by name at any level, or by pattern at its own.
+  const {byKey, patterned} = compile(variant)
+  const named = byKey.get(section.key)
+  const byPattern = patterned.find(
+    (spec) => (named === undefined || spec.order < named.order) && section.depth === (spec.level ?? 2) && spec.regex!.test(section.key)
   )
+  return byPattern ?? named
 }
 
 export interface SectionMatch {
