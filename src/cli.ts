@@ -10,7 +10,7 @@ import {decodeDocument} from './files.js'
 import {version} from './meta.js'
 import {format, formatNames} from './reporters/index.js'
 import {confidenceBar, confidenceMargin} from './detect.js'
-import {autoWorkersFrom, explainDetection, lint, lintFiles, ReadError, settingsFor, type LintOptions} from './run.js'
+import {autoWorkersFrom, autoWorkersFromCores, explainDetection, lint, lintFiles, ReadError, settingsFor, type LintOptions} from './run.js'
 import {defaultCacheLocation} from './cache.js'
 import {resolve} from 'node:path'
 import {GitError, lintStaged} from './staged.js'
@@ -34,7 +34,7 @@ Options:
   --cache                  skip files unchanged since the last run (same content,
                            config and planlint version) and replay their results
   --cache-location PATH    the cache file (default: ${defaultCacheLocation})
-  --workers N              worker threads (default: every core from ${autoWorkersFrom} files and 4 MB; 0: none)
+  --workers N              worker threads (default: one per core on ${autoWorkersFromCores}+ cores, from ${autoWorkersFrom} files and 4 MB; 0: none)
   --stdin                  lint standard input
   --stdin-filename NAME    name (and config lookup path) for standard input
   --staged                 lint the plan documents staged in git, as staged

@@ -140,6 +140,13 @@ export async function lintDocument(
  */
 export const autoWorkersFrom = 32
 export const autoWorkersFromBytes = 4 * 1024 * 1024
+/**
+ * Nor on fewer cores: one thread already keeps two cores busy, V8's garbage
+ * collector running on the second. Measured on 2 cores (bench/results.md):
+ * 1,000 plans took as long with two workers as on one thread, with 35% more
+ * CPU time and 100 MB more memory.
+ */
+export const autoWorkersFromCores = 3
 
 /** Lint one document given as text; a path, when given, selects the config. */
 export async function lint(input: string | {path?: string; text: string}, options: LintOptions = {}): Promise<LintOutput> {
@@ -175,7 +182,8 @@ export async function lintFiles(patterns: string[], options: LintOptions = {}): 
 
   // Read, configure and look up every file here; lint only the misses.
   const slots: Array<LintResult | undefined> = []
-  const jobs: Array<{slot: number; file: string; display: string; text: string; bom: boolean; loaded: LoadedConfig | null; key: string}> = []
+  type Job = {slot: number; file: string; display: string; text: string; bom: boolean; loaded: LoadedConfig | null; key: string}
+  const jobs: Job[] = []
   for (const file of discovered.files) {
     const loaded = configFor(file)
     if (loaded === undefined) continue
@@ -200,13 +208,14 @@ export async function lintFiles(patterns: string[], options: LintOptions = {}): 
 
   const bytes = jobs.reduce((total, job) => total + job.text.length, 0)
   const enough = jobs.length >= autoWorkersFrom && bytes >= autoWorkersFromBytes
-  const workerCount = options.workers === 'auto' ? (enough ? availableParallelism() : 0) : (options.workers ?? 0)
+  const cores = availableParallelism()
+  const workerCount = options.workers === 'auto' ? (enough && cores >= autoWorkersFromCores ? cores : 0) : (options.workers ?? 0)
   const pool = workerCount >= 2 ? new WorkerPool(Math.min(workerCount, jobs.length)) : undefined
   const shared: LintOptions = {preset: options.preset, rules: options.rules, cwd: options.cwd, config: options.config}
   try {
     // On one thread, one file at a time: starting them all at once would
     // hold every parse tree in memory before the first rule runs.
-    const lintJob = (job: (typeof jobs)[number]) =>
+    const lintJob = (job: Job) =>
       (pool
         ? pool.run({text: job.text, file: job.file, display: job.display, loaded: job.loaded, options: shared})
         : lintDocument(job.text, job.file, job.display, job.loaded, shared)

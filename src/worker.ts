@@ -21,14 +21,24 @@ export interface WorkerJob {
 // <name>, `exit:<name>` stops the worker thread.
 const fault = /^(crash|exit):(.+)$/.exec(process.env['PLANLINT_TEST_FAULT'] ?? '')
 
+// One job at a time, in the order they came: the pool sends the next job
+// while this one is linted, and a worker that dies must have been linting
+// the first job it held.
+let previous: Promise<void> = Promise.resolve()
+
 parentPort?.on('message', (job: WorkerJob) => {
+  previous = previous.then(() => lintJob(job))
+})
+
+async function lintJob(job: WorkerJob): Promise<void> {
   if (fault && job.file.endsWith(fault[2]!)) {
     if (fault[1] === 'exit') process.exit(3)
     parentPort!.postMessage({id: job.id, error: 'injected fault'})
     return
   }
-  lintDocument(job.text, job.file, job.display, job.loaded, job.options).then(
-    (result) => parentPort!.postMessage({id: job.id, result}),
-    (error: unknown) => parentPort!.postMessage({id: job.id, error: (error as Error).stack ?? String(error)})
-  )
-})
+  try {
+    parentPort!.postMessage({id: job.id, result: await lintDocument(job.text, job.file, job.display, job.loaded, job.options)})
+  } catch (error) {
+    parentPort!.postMessage({id: job.id, error: (error as Error).stack ?? String(error)})
+  }
+}

@@ -1,8 +1,9 @@
 /**
  * A small pool of worker threads for linting many files on all cores. Each
- * worker takes the next job when it finishes one (large plans do not pile up
- * on one thread), and results come back by job id, so output keeps the order
- * of the files.
+ * worker holds at most two jobs: the one it lints and the next, so it never
+ * waits for the main thread (which may be linting a file of its own) to hand
+ * it work, and large plans do not pile up on one thread. Results come back
+ * by job id, so output keeps the order of the files.
  */
 import {Worker} from 'node:worker_threads'
 import type {CachedResult} from './cache.js'
@@ -14,10 +15,14 @@ interface Queued {
   reject: (error: Error) => void
 }
 
+/** Jobs a worker holds at once: the current one and the next. */
+const perWorker = 2
+
 export class WorkerPool {
   private readonly workers: Worker[] = []
   private readonly queue: Queued[] = []
-  private readonly busy = new Map<Worker, Queued>()
+  /** Per worker, the jobs it holds, in the order it lints them. */
+  private readonly held = new Map<Worker, Queued[]>()
   private ids = 0
   private closing = false
 
@@ -25,21 +30,29 @@ export class WorkerPool {
     for (let index = 0; index < size; index++) this.workers.push(this.start())
   }
 
+  get size(): number {
+    return this.workers.length
+  }
+
   private start(): Worker {
     const worker = new Worker(new URL('./worker.js', import.meta.url))
+    this.held.set(worker, [])
     worker.on('message', (message: {id: number; result?: CachedResult; error?: string}) => {
-      const current = this.busy.get(worker)
-      this.busy.delete(worker)
+      const held = this.held.get(worker)!
+      const index = held.findIndex((queued) => queued.job.id === message.id)
+      const [current] = held.splice(index, 1)
       if (message.error !== undefined) current?.reject(new Error(message.error))
       else current?.resolve(message.result!)
       this.dispatch(worker)
     })
-    // A worker that dies fails only the file it was linting; a new worker
-    // takes its place and the queue goes on.
+    // A worker that dies fails only the file it was linting (the first it
+    // holds); the next one goes back to the queue, a new worker takes its
+    // place and the queue goes on.
     const replace = (reason: string) => {
-      const current = this.busy.get(worker)
-      this.busy.delete(worker)
+      const [current, ...next] = this.held.get(worker) ?? []
+      this.held.delete(worker)
       current?.reject(new Error(reason))
+      this.queue.unshift(...next)
       const index = this.workers.indexOf(worker)
       if (index === -1 || this.closing) return
       const replacement = this.start()
@@ -54,18 +67,22 @@ export class WorkerPool {
   }
 
   private dispatch(worker: Worker): void {
-    const next = this.queue.shift()
-    if (!next) return
-    this.busy.set(worker, next)
-    worker.postMessage(next.job)
+    const held = this.held.get(worker)
+    while (held && held.length < perWorker && this.queue.length > 0) {
+      const next = this.queue.shift()!
+      held.push(next)
+      worker.postMessage(next.job)
+    }
   }
 
-  /** Lint one document on the next free worker. */
+  /** Lint one document on the least busy worker. */
   run(job: Omit<WorkerJob, 'id'>): Promise<CachedResult> {
     return new Promise((resolve, reject) => {
       this.queue.push({job: {...job, id: this.ids++}, resolve, reject})
-      const idle = this.workers.find((worker) => !this.busy.has(worker))
-      if (idle) this.dispatch(idle)
+      const idlest = this.workers.reduce((best, worker) =>
+        this.held.get(worker)!.length < this.held.get(best)!.length ? worker : best
+      )
+      this.dispatch(idlest)
     })
   }
 
