@@ -148,6 +148,13 @@ export const autoWorkersFromBytes = 4 * 1024 * 1024
  */
 export const autoWorkersFromCores = 3
 
+/** How many worker threads a run starts: `auto` decides from the work and the machine. */
+export function workersFor(requested: number | 'auto', run: {files: number; bytes: number; cores: number}): number {
+  if (requested !== 'auto') return requested
+  const enough = run.files >= autoWorkersFrom && run.bytes >= autoWorkersFromBytes && run.cores >= autoWorkersFromCores
+  return enough ? run.cores : 0
+}
+
 /** Lint one document given as text; a path, when given, selects the config. */
 export async function lint(input: string | {path?: string; text: string}, options: LintOptions = {}): Promise<LintOutput> {
   const {path, text} = typeof input === 'string' ? {path: undefined, text: input} : input
@@ -207,9 +214,7 @@ export async function lintFiles(patterns: string[], options: LintOptions = {}): 
   }
 
   const bytes = jobs.reduce((total, job) => total + job.text.length, 0)
-  const enough = jobs.length >= autoWorkersFrom && bytes >= autoWorkersFromBytes
-  const cores = availableParallelism()
-  const workerCount = options.workers === 'auto' ? (enough && cores >= autoWorkersFromCores ? cores : 0) : (options.workers ?? 0)
+  const workerCount = workersFor(options.workers ?? 0, {files: jobs.length, bytes, cores: availableParallelism()})
   const pool = workerCount >= 2 ? new WorkerPool(Math.min(workerCount, jobs.length)) : undefined
   const shared: LintOptions = {preset: options.preset, rules: options.rules, cwd: options.cwd, config: options.config}
   try {

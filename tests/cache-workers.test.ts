@@ -2,6 +2,7 @@
 import {readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {workersFor} from '../src/run.js'
 import {cleanTasks, leftoverPlan, runCli, tempProject} from './helpers.js'
 
 function files(count: number): Record<string, string> {
@@ -55,6 +56,17 @@ describe('--cache', () => {
 })
 
 describe('worker threads', () => {
+  it('start by default only for enough work on 3 or more cores; a number is obeyed', () => {
+    const large = {files: 1000, bytes: 6_000_000}
+    expect(workersFor('auto', {...large, cores: 4})).toBe(4)
+    // On 2 cores one thread was as fast, with less CPU and memory (bench/results.md).
+    expect(workersFor('auto', {...large, cores: 2})).toBe(0)
+    expect(workersFor('auto', {files: 10, bytes: 6_000_000, cores: 8})).toBe(0)
+    expect(workersFor('auto', {files: 1000, bytes: 100_000, cores: 8})).toBe(0)
+    expect(workersFor(2, {files: 3, bytes: 100, cores: 1})).toBe(2)
+    expect(workersFor(0, {...large, cores: 8})).toBe(0)
+  })
+
   it('give the same results, in the same order, as one thread', () => {
     const cwd = tempProject(files(40))
     const single = runCli(['--format', 'json', '--workers', '0', 'plans'], {cwd})
