@@ -15,8 +15,23 @@ import type {LintMessage, Settings} from './types.js'
 // linting a small file, and a run usually needs one or two.
 const processors = new Map<string, Processor>()
 
+// Rule options mostly come straight from a preset (the same object for every
+// file): their JSON is made once, not per file (structure specs are large).
+const optionsJson = new WeakMap<object, string>()
+
+function jsonOf(options: object): string {
+  let json = optionsJson.get(options)
+  if (json === undefined) {
+    json = JSON.stringify(options)
+    optionsJson.set(options, json)
+  }
+  return json
+}
+
 function processorFor(settings: Settings): Processor {
-  const key = JSON.stringify(settings.rules)
+  const key = Object.entries(settings.rules)
+    .map(([id, rule]) => `${id}:${rule.severity}:${jsonOf(rule.options)}`)
+    .join('\n')
   let processor = processors.get(key)
   if (!processor) {
     processor = unified().use(remarkParse).use({plugins: pluginsFor(settings)}).freeze() as unknown as Processor

@@ -31,10 +31,12 @@ const statusWords = /(?: (?:complete|completed|done|mvp|wip|in progress|not star
  * trailing status words dropped. `## 11. Risks & Mitigation ✅` → `risks and mitigation`.
  */
 export function headingKey(text: string): string {
-  return foldAccents(text)
-    .toLowerCase()
+  const folded = foldAccents(text).toLowerCase()
+  // ASCII (most headings) needs no Unicode classes, which are slower.
+  const ascii = !/[^\x00-\x7f]/.test(folded)
+  return folded
     .replace(/&/g, ' and ')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(ascii ? /[^a-z0-9]+/g : /[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .replace(/^(?:\d+ )+(?=\p{L})/u, '')
     .replace(statusWords, '')
