@@ -3,7 +3,7 @@
  * generated corpus of plans (bench/generate.ts) and the real plans in
  * ../shared/corpus/real. Prints a table and writes bench/results.md.
  *
- *   npm run bench                      the full run (about 10 minutes on 2 cores)
+ *   npm run bench                      the full run (about 6 minutes on 2 cores)
  *   npm run bench -- --quick           200 files, one repetition (about 2 minutes); prints only, unless --out
  *                                      (so do --only and --reps: only a full run rewrites bench/results.md)
  *   npm run bench -- --reps 5          more repetitions
