@@ -6,6 +6,7 @@
  * checkboxes, links and footnotes (parsed into their own nodes) are never
  * mistaken for placeholders.
  */
+import escapeStringRegexp from 'escape-string-regexp'
 import {htmlTagNames} from 'html-tag-names'
 import type {Html, Text} from 'mdast'
 import {toString} from 'mdast-util-to-string'
@@ -91,10 +92,6 @@ interface Finding {
   kind: 'placeholder' | 'marker'
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-}
-
 function compileAllow(allow: string[]): (token: string) => boolean {
   const exact = new Set<string>()
   const patterns: RegExp[] = []
@@ -126,7 +123,7 @@ const compiled = new WeakMap<NoPlaceholdersOptions, Matchers>()
 function matchersFor(options: NoPlaceholdersOptions): Matchers {
   let matchers = compiled.get(options)
   if (!matchers) {
-    const words = [...builtinMarkers, ...options.markers].map(escapeRegExp)
+    const words = [...builtinMarkers, ...options.markers].map(escapeStringRegexp)
     matchers = {
       // Whole words only: `TODOs` and `TBDs` are mentions, not markers.
       markerPattern: new RegExp(`(?<![\\w?])(?:${words.join('|')})(?![\\w?])`, 'g'),

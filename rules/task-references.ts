@@ -64,11 +64,12 @@ function checkIds(tree: Root, file: VFile, list: Task[]): void {
   const ids = new Set(list.map((task) => task.id?.start))
 
   // Every mention, in prose, tables and headings (not code): it exists.
+  const source = String(file.value)
   for (const {node} of nodesOf(tree)) {
     if (node.type !== 'text') continue
     const start = node.position?.start.offset
     if (start === undefined) continue
-    const raw = String(file.value).slice(start, node.position!.end.offset)
+    const raw = source.slice(start, node.position!.end.offset)
     for (const match of raw.matchAll(idPattern)) {
       const at = start + match.index
       if (ids.has(at) || defined.has(normalise(match[0]))) continue

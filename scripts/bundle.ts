@@ -10,7 +10,7 @@
  */
 import {rmSync} from 'node:fs'
 import {build} from 'esbuild'
-import {patchesPlugin} from './parser-patches.js'
+import {nodeBundleOptions} from './parser-patches.js'
 
 const dist = new URL('../', import.meta.url)
 
@@ -18,20 +18,12 @@ const dist = new URL('../', import.meta.url)
 rmSync(new URL('bin/', dist), {recursive: true, force: true})
 
 await build({
+  ...nodeBundleOptions,
   // workers.ts starts `new URL('./worker.js', import.meta.url)`: both
   // entries land side by side in dist/bin/.
   entryPoints: {cli: new URL('src/cli.js', dist).pathname, worker: new URL('src/worker.js', dist).pathname},
   outdir: new URL('bin/', dist).pathname,
-  bundle: true,
   // Shared code in one chunk; reporters stay lazy chunks, loaded when used.
   splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  sourcemap: 'linked',
-  // Some dependencies are CommonJS and call `require`.
-  banner: {js: "import {createRequire as __planlintCreateRequire} from 'node:module'; const require = __planlintCreateRequire(import.meta.url);"},
-  // Two allocation hot spots of the parser, fixed as it is bundled.
-  plugins: [patchesPlugin()],
-  logLevel: 'warning'
+  sourcemap: 'linked'
 })

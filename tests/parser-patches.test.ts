@@ -11,7 +11,7 @@ import {pathToFileURL} from 'node:url'
 import {build} from 'esbuild'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {generate} from '../bench/generate.js'
-import {parserPatches, patchesPlugin} from '../scripts/parser-patches.js'
+import {nodeBundleOptions, parserPatches} from '../scripts/parser-patches.js'
 import {parseDocument} from '../src/lint.js'
 import {corpusDir, root, templatesDir} from './paths.js'
 
@@ -58,17 +58,7 @@ beforeAll(async () => {
   const outdir = join(root, 'dist/test')
   mkdirSync(outdir, {recursive: true})
   const outfile = join(outdir, 'patched-lint.mjs')
-  await build({
-    entryPoints: [join(root, 'src/lint.ts')],
-    outfile,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    banner: {js: "import {createRequire} from 'node:module'; const require = createRequire(import.meta.url);"},
-    plugins: [patchesPlugin()],
-    logLevel: 'error'
-  })
+  await build({...nodeBundleOptions, entryPoints: [join(root, 'src/lint.ts')], outfile, logLevel: 'error'})
   patchedSource = readFileSync(outfile, 'utf8')
   patchedParse = ((await import(pathToFileURL(outfile).href)) as {parseDocument: Parse}).parseDocument
   scratch = mkdtempSync(join(tmpdir(), 'planlint-patches-'))
