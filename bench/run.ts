@@ -27,7 +27,7 @@ import {generate, md043Tasks, type Manifest} from './generate.js'
 const project = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const cli = join(project, 'dist/bin/cli.js')
 // The same code unbundled (tsc output): profiles attribute its time per package and file.
-const unbundledCli = join(project, 'dist/src/cli.js')
+const unbundledCli = join(project, 'dist/src/front/cli.js')
 const realCorpus = resolve(project, '../shared/corpus/real')
 const timeBin = '/usr/bin/time'
 
@@ -428,7 +428,7 @@ const throughputLabel = `${fileCount.toLocaleString('en')} files, cold`
 await compare('files-cold', throughputLabel, throughput, manifest.throughput.bytes)
 
 if (hasWorkers) {
-  // The default uses workers only from 3 cores (src/run.ts): this row shows
+  // The default uses workers only from 3 cores (src/engine/run.ts): this row shows
   // what one worker per core does here, whichever the default is.
   const cores = availableParallelism()
   await planlintOnly('files-cold-workers', `${fileCount.toLocaleString('en')} files, cold, \`--workers ${cores}\` (one per core)`, throughput, manifest.throughput.bytes, ['--workers', String(cores)])
@@ -629,7 +629,7 @@ out.push(
   '- Folders are given as folders to planlint and remark-cli and as a `**/*.md` glob to markdownlint-cli2, from the folder itself. A run counts only when the tool exits with 0 or 1 and reports no unreadable file; markdownlint-cli2 must report the expected number of files.',
   `- Warm-cache cases: \`--cache --cache-location FILE\`; the cache is filled by the "empty cache" runs; "10 changed" appends a line to 10 plans before each repetition. remark-cli and markdownlint-cli2 have no cache.`,
   '- Start-up rows: `node -e 0` is the floor for any Node.js tool; `planlint --version` loads all of planlint\'s modules and lints nothing.',
-  '- "Where planlint\'s time goes" (with `--profile`): `node --cpu-prof` self time of one extra run of the unbundled build (`dist/src/cli.js`, the code dist/bin/ bundles), so time can be attributed per package; it is not part of the timings above. Module loading weighs more there than in the bundle, and parsing too: the parser patches of the bundle (scripts/parser-patches.ts) are not in it.',
+  '- "Where planlint\'s time goes" (with `--profile`): `node --cpu-prof` self time of one extra run of the unbundled build (`dist/src/front/cli.js`, the code dist/bin/ bundles), so time can be attributed per package; it is not part of the timings above. Module loading weighs more there than in the bundle, and parsing too: the parser patches of the bundle (scripts/parser-patches.ts) are not in it.',
   '- Other work on the machine adds noise: the load average above says how busy it was.'
 )
 const report = out.join('\n') + '\n'

@@ -1,6 +1,6 @@
 /** The `ai-first-sdlc` preset: ai-first-sdlc-practices implementation plans. */
-import type {StructureSpec} from '../src/plan/structure.js'
-import {type PresetDefinition, remarkPreset} from '../src/preset.js'
+import type {StructureSpec} from '../src/core/plan/structure.js'
+import {type PresetDefinition, remarkPreset} from '../src/engine/plugins.js'
 
 const structure: StructureSpec = {
   fields: ['Feature', 'Branch', 'Estimated Duration', 'Start Date', 'Target Completion', 'Assignee'],

@@ -1,5 +1,5 @@
 /** Every preset, by name. Adding a family means adding one file and one line here. */
-import type {PresetDefinition} from '../src/preset.js'
+import type {PresetDefinition} from '../src/engine/plugins.js'
 import {preset as aiFirstSdlc} from './ai-first-sdlc.js'
 import {preset as cdd} from './cdd.js'
 import {preset as promptydumpty} from './promptydumpty.js'

@@ -1,6 +1,6 @@
 /** The `promptydumpty` preset: PromptyDumpty IMPLEMENTATION-PLAN.md documents. */
-import type {StructureSpec} from '../src/plan/structure.js'
-import {type PresetDefinition, remarkPreset} from '../src/preset.js'
+import type {StructureSpec} from '../src/core/plan/structure.js'
+import {type PresetDefinition, remarkPreset} from '../src/engine/plugins.js'
 
 // The planner prompt says to follow the template's structure without pasting
 // it whole: real plans drop the sections that do not apply, rename some

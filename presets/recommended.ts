@@ -1,5 +1,5 @@
 /** The `recommended` preset: family-agnostic checks for any Markdown plan. */
-import {type PresetDefinition, remarkPreset} from '../src/preset.js'
+import {type PresetDefinition, remarkPreset} from '../src/engine/plugins.js'
 
 export const preset: PresetDefinition = {
   name: 'recommended',

@@ -1,6 +1,6 @@
 /** The `spec-kit` preset: GitHub spec-kit plan.md and tasks.md, and the merged plan-with-tasks variant. */
-import type {StructureSpec} from '../src/plan/structure.js'
-import {type PresetDefinition, remarkPreset} from '../src/preset.js'
+import type {StructureSpec} from '../src/core/plan/structure.js'
+import {type PresetDefinition, remarkPreset} from '../src/engine/plugins.js'
 
 const phase = '^(?:phase|final phase)\\b'
 

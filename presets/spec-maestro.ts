@@ -1,6 +1,6 @@
 /** The `spec-maestro` preset: spec-maestro plan.md documents. */
-import type {StructureSpec} from '../src/plan/structure.js'
-import {type PresetDefinition, remarkPreset} from '../src/preset.js'
+import type {StructureSpec} from '../src/core/plan/structure.js'
+import {type PresetDefinition, remarkPreset} from '../src/engine/plugins.js'
 
 const structure: StructureSpec = {
   fields: ['Feature ID', 'Spec', 'Created', 'Status', 'Repos'],

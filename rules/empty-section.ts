@@ -2,16 +2,16 @@
  * empty-section: a section of the family's structure with nothing in it.
  */
 import type {RootContent} from 'mdast'
-import {sectionBody} from '../src/plan/outline.js'
+import {sectionBody} from '../src/core/plan/outline.js'
 import {
   chooseVariant,
   isRequired,
   type SectionOverrides,
   type StructureSpec,
   structureOptionProperties
-} from '../src/plan/structure.js'
-import {exampleStructure} from '../src/plan/example-structure.js'
-import {defineRule, warn} from '../src/rule.js'
+} from '../src/core/plan/structure.js'
+import {exampleStructure} from '../src/core/plan/example-structure.js'
+import {defineRule, warn} from '../src/core/rule.js'
 
 export interface EmptySectionOptions extends Record<string, unknown> {
   structure?: StructureSpec

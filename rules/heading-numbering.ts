@@ -4,8 +4,8 @@
  */
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
-import {outline, type Section} from '../src/plan/outline.js'
-import {defineRule} from '../src/rule.js'
+import {outline, type Section} from '../src/core/plan/outline.js'
+import {defineRule} from '../src/core/rule.js'
 
 export interface HeadingNumberingOptions extends Record<string, unknown> {
   /**

@@ -1,5 +1,5 @@
 /** Every planlint rule, in the order they appear in docs and reports. */
-import type {Rule} from '../src/rule.js'
+import type {Rule} from '../src/core/rule.js'
 import {rule as emptySection} from './empty-section.js'
 import {rule as headingNumbering} from './heading-numbering.js'
 import {rule as noPlaceholders} from './no-placeholders.js'

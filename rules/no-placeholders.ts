@@ -10,11 +10,11 @@ import escapeStringRegexp from 'escape-string-regexp'
 import {htmlTagNames} from 'html-tag-names'
 import type {Html, Text} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {normalise} from '../src/blocks.js'
+import {normalise} from '../src/core/blocks.js'
 import type {VFile} from 'vfile'
-import {tokenSpan} from '../src/position.js'
-import {defineRule} from '../src/rule.js'
-import {nodesOf} from '../src/walk.js'
+import {tokenSpan} from '../src/core/position.js'
+import {defineRule} from '../src/core/rule.js'
+import {nodesOf} from '../src/core/walk.js'
 
 export interface NoPlaceholdersOptions extends Record<string, unknown> {
   /** Flag `[Bracketed text]`. */

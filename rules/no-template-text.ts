@@ -11,10 +11,10 @@
  */
 import type {Code} from 'mdast'
 import type {VFile} from 'vfile'
-import {type Block, extractBlocks} from '../src/blocks.js'
-import {defineRule} from '../src/rule.js'
-import {type TemplateBlock, templateIndex, templateNames} from '../src/template-index.js'
-import {tokenSpan} from '../src/position.js'
+import {type Block, extractBlocks} from '../src/core/blocks.js'
+import {defineRule} from '../src/core/rule.js'
+import {type TemplateBlock, templateIndex, templateNames} from '../src/core/template-index.js'
+import {tokenSpan} from '../src/core/position.js'
 
 export interface NoTemplateTextOptions extends Record<string, unknown> {
   /** Shipped templates to compare with, by name (see presets/templates/). */

@@ -5,7 +5,7 @@
 import {distance} from 'fastest-levenshtein'
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
-import {outline, type Section} from '../src/plan/outline.js'
+import {outline, type Section} from '../src/core/plan/outline.js'
 import {
   chooseVariant,
   isRequired,
@@ -13,9 +13,9 @@ import {
   type StructureMatch,
   type StructureSpec,
   structureOptionProperties
-} from '../src/plan/structure.js'
-import {exampleStructure} from '../src/plan/example-structure.js'
-import {defineRule, warn} from '../src/rule.js'
+} from '../src/core/plan/structure.js'
+import {exampleStructure} from '../src/core/plan/example-structure.js'
+import {defineRule, warn} from '../src/core/rule.js'
 
 export interface RequiredSectionsOptions extends Record<string, unknown> {
   /** The family's structure (set by the preset). */

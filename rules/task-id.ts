@@ -4,10 +4,10 @@
  */
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
-import {headingKey} from '../src/plan/outline.js'
-import {correctedId, type Task, type TaskStyle, taskMarkers, tasks, type Token} from '../src/plan/tasks.js'
-import {offsetSpan} from '../src/position.js'
-import {defineRule, warn} from '../src/rule.js'
+import {headingKey} from '../src/core/plan/outline.js'
+import {correctedId, type Task, type TaskStyle, taskMarkers, tasks, type Token} from '../src/core/plan/tasks.js'
+import {offsetSpan} from '../src/core/position.js'
+import {defineRule, warn} from '../src/core/rule.js'
 
 type Strictness = 'allow' | 'warn' | 'error'
 

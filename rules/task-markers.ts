@@ -5,10 +5,10 @@
 import type {Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
-import {sectionOf} from '../src/plan/outline.js'
-import {type Task, type TaskStyle, tasks, type Token} from '../src/plan/tasks.js'
-import {offsetSpan} from '../src/position.js'
-import {defineRule, warn} from '../src/rule.js'
+import {sectionOf} from '../src/core/plan/outline.js'
+import {type Task, type TaskStyle, tasks, type Token} from '../src/core/plan/tasks.js'
+import {offsetSpan} from '../src/core/position.js'
+import {defineRule, warn} from '../src/core/rule.js'
 
 export interface TaskMarkersOptions extends Record<string, unknown> {
   style: TaskStyle

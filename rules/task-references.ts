@@ -5,11 +5,11 @@
 import type {Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
-import {outline, sectionBody, sectionOf} from '../src/plan/outline.js'
-import {correctedId, type Task, type TaskStyle, tasks, type Token} from '../src/plan/tasks.js'
-import {offsetSpan} from '../src/position.js'
-import {defineRule, warn} from '../src/rule.js'
-import {nodesOf, walk} from '../src/walk.js'
+import {outline, sectionBody, sectionOf} from '../src/core/plan/outline.js'
+import {correctedId, type Task, type TaskStyle, tasks, type Token} from '../src/core/plan/tasks.js'
+import {offsetSpan} from '../src/core/position.js'
+import {defineRule, warn} from '../src/core/rule.js'
+import {nodesOf, walk} from '../src/core/walk.js'
 
 export interface TaskReferencesOptions extends Record<string, unknown> {
   style: TaskStyle

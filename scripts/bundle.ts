@@ -21,7 +21,7 @@ await build({
   ...nodeBundleOptions,
   // workers.ts starts `new URL('./worker.js', import.meta.url)`: both
   // entries land side by side in dist/bin/.
-  entryPoints: {cli: new URL('src/cli.js', dist).pathname, worker: new URL('src/worker.js', dist).pathname},
+  entryPoints: {cli: new URL('src/front/cli.js', dist).pathname, worker: new URL('src/engine/worker.js', dist).pathname},
   outdir: new URL('bin/', dist).pathname,
   // Shared code in one chunk; reporters stay lazy chunks, loaded when used.
   splitting: true,

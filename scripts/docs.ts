@@ -5,10 +5,10 @@
  */
 import {presets} from '../presets/index.js'
 import {rules} from '../rules/index.js'
-import {configSchema} from '../src/config/schema.js'
-import {indexTemplates} from '../src/template-index.js'
-import {normaliseSetting} from '../src/preset.js'
-import type {Rule} from '../src/rule.js'
+import {configSchema} from '../src/engine/config/schema.js'
+import {indexTemplates} from '../src/core/template-index.js'
+import {normaliseSetting} from '../src/engine/plugins.js'
+import type {Rule} from '../src/core/rule.js'
 
 const fence = '```'
 

@@ -2,7 +2,7 @@
 import {readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {workersFor} from '../src/run.js'
+import {workersFor} from '../src/engine/run.js'
 import {cleanTasks, leftoverPlan, runCli, tempProject} from './helpers.js'
 
 function files(count: number): Record<string, string> {

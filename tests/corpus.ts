@@ -5,7 +5,7 @@
  */
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {lint} from '../src/run.js'
+import {lint} from '../src/engine/run.js'
 
 export const familyPresets: Record<string, string> = {
   'A-cdd': 'cdd',

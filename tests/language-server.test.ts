@@ -27,10 +27,10 @@ import {
   StreamMessageReader,
   StreamMessageWriter
 } from 'vscode-languageserver-protocol/node'
-import {lint} from '../src/run.js'
+import {lint} from '../src/engine/run.js'
 import {cleanTasks, leftoverPlan, root, tempProject} from './helpers.js'
 
-const serverPath = join(root, 'dist/src/language-server.js')
+const serverPath = join(root, 'dist/src/front/language-server.js')
 
 /** An editor's side of the connection: opens and edits documents, collects diagnostics. */
 class Editor {

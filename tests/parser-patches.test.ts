@@ -12,7 +12,7 @@ import {build} from 'esbuild'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {generate} from '../bench/generate.js'
 import {nodeBundleOptions, parserPatches} from '../scripts/parser-patches.js'
-import {parseDocument} from '../src/lint.js'
+import {parseDocument} from '../src/engine/lint.js'
 import {corpusDir, root, templatesDir} from './paths.js'
 
 type Parse = typeof parseDocument
@@ -58,7 +58,7 @@ beforeAll(async () => {
   const outdir = join(root, 'dist/test')
   mkdirSync(outdir, {recursive: true})
   const outfile = join(outdir, 'patched-lint.mjs')
-  await build({...nodeBundleOptions, entryPoints: [join(root, 'src/lint.ts')], outfile, logLevel: 'error'})
+  await build({...nodeBundleOptions, entryPoints: [join(root, 'src/engine/lint.ts')], outfile, logLevel: 'error'})
   patchedSource = readFileSync(outfile, 'utf8')
   patchedParse = ((await import(pathToFileURL(outfile).href)) as {parseDocument: Parse}).parseDocument
   scratch = mkdtempSync(join(tmpdir(), 'planlint-patches-'))

@@ -10,8 +10,8 @@ import {removePosition} from 'unist-util-remove-position'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {rules} from '../rules/index.js'
-import type {Rule} from '../src/rule.js'
-import {syntaxPlugins} from '../src/syntax.js'
+import type {Rule} from '../src/core/rule.js'
+import {syntaxPlugins} from '../src/core/syntax.js'
 
 // planlint's own syntax, or (as a remark user may configure it) with
 // remark-gfm on top, which adds autolink literals: the messages are the same.

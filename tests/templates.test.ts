@@ -10,8 +10,8 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {visit} from 'unist-util-visit'
 import {describe, expect, it} from 'vitest'
-import {lint} from '../src/run.js'
-import {syntaxPlugins} from '../src/syntax.js'
+import {lint} from '../src/engine/run.js'
+import {syntaxPlugins} from '../src/core/syntax.js'
 import {root, templatesDir} from './paths.js'
 
 const families = ['cdd', 'spec-kit', 'promptydumpty', 'ai-first-sdlc', 'spec-maestro']

@@ -2,7 +2,7 @@
  * Reporters turn results into text. Each is a pure function in its own
  * module, loaded only when asked for, so a run pays for one reporter.
  */
-import type {LintResult} from '../types.js'
+import type {LintResult} from '../../core/types.js'
 
 export interface ReportOptions {
   /** ANSI colours (stylish only). */

@@ -3,8 +3,8 @@
  * into one sentence naming the key and what is allowed.
  */
 import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv'
-import {presetChoices} from '../../presets/index.js'
-import {getRule, ruleIds} from '../../rules/index.js'
+import {presetChoices} from '../../../presets/index.js'
+import {getRule, ruleIds} from '../../../rules/index.js'
 import {configSchema} from './schema.js'
 
 // verbose: errors carry the offending value, which the messages quote.

@@ -2,7 +2,7 @@
  * `--format github`: GitHub Actions workflow commands, one per message, which
  * GitHub shows as annotations on the pull request's diff.
  */
-import type {LintResult} from '../types.js'
+import type {LintResult} from '../../core/types.js'
 
 // Escaping as GitHub's toolkit does (core/command.ts): data and properties.
 function escapeData(text: string): string {

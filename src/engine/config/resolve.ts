@@ -7,9 +7,9 @@
  */
 import {relative, sep} from 'node:path'
 import picomatch from 'picomatch'
-import {getPreset} from '../../presets/index.js'
-import {normaliseSetting, presetSettings} from '../preset.js'
-import type {RuleSetting, Settings} from '../types.js'
+import {getPreset} from '../../../presets/index.js'
+import {normaliseSetting, presetSettings} from '../plugins.js'
+import type {RuleSetting, Settings} from '../../core/types.js'
 import type {LoadedConfig} from './load.js'
 
 export const defaultPreset = 'recommended'

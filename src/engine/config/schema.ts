@@ -4,9 +4,9 @@
  * same object validates configs at run time and is written to
  * schema/planlintrc.schema.json for editors.
  */
-import {presetChoices} from '../../presets/index.js'
-import {rules} from '../../rules/index.js'
-import type {JsonSchema} from '../rule.js'
+import {presetChoices} from '../../../presets/index.js'
+import {rules} from '../../../rules/index.js'
+import type {JsonSchema} from '../../core/rule.js'
 
 const severity = {enum: ['off', 'warn', 'error']}
 

@@ -10,7 +10,7 @@ import {isIgnoredByConfig} from './config/resolve.js'
 import {defaultPlanGlobs, planDocumentsAmong} from './discover.js'
 import {decodeDocument, maxFileBytes, type ReadOutcome} from './files.js'
 import {guardedConfigs, lint, type LintFilesOutput, type LintOptions} from './run.js'
-import type {LintResult} from './types.js'
+import type {LintResult} from '../core/types.js'
 
 /** git is missing, or this is not a repository: the CLI exits with 2. */
 export class GitError extends Error {}

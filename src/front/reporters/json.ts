@@ -1,5 +1,5 @@
 /** `--format json`: the documented contract, one object per file, no trees. */
-import type {LintResult} from '../types.js'
+import type {LintResult} from '../../core/types.js'
 
 export function report(results: ReadonlyArray<LintResult>): string {
   const plain = results.map(({file, preset, messages, fixed}) => ({

@@ -2,7 +2,7 @@
  * Applying fixes: small edits at known offsets, never a re-serialised
  * document (remark-stringify would reformat the whole plan).
  */
-import type {LintMessage} from './types.js'
+import type {LintMessage} from '../core/types.js'
 
 export interface Fixed {
   text: string

@@ -7,7 +7,7 @@
  * <system-out> says what it found (JUnit has no warnings, and a warning does
  * not fail the run).
  */
-import type {LintMessage, LintResult} from '../types.js'
+import type {LintMessage, LintResult} from '../../core/types.js'
 
 // XML 1.0 cannot hold most control characters even escaped; a message
 // quoting a document's text could contain one.

@@ -9,12 +9,12 @@ import type {Node} from 'unist'
 import {messageControl} from 'unified-message-control'
 import type {VFile} from 'vfile'
 import type {PluggableList, Preset} from 'unified'
-import {getRule, rules} from '../rules/index.js'
-import type {StructureSpec} from './plan/structure.js'
-import {demoteWarnings} from './rule.js'
-import {syntaxPlugins} from './syntax.js'
-import {nodesOf} from './walk.js'
-import type {ResolvedRule, RuleSetting, Settings, Severity} from './types.js'
+import {getRule, rules} from '../../rules/index.js'
+import type {StructureSpec} from '../core/plan/structure.js'
+import {demoteWarnings} from '../core/rule.js'
+import {syntaxPlugins} from '../core/syntax.js'
+import {nodesOf} from '../core/walk.js'
+import type {ResolvedRule, RuleSetting, Settings, Severity} from '../core/types.js'
 
 export interface PresetDefinition {
   name: string

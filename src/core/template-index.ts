@@ -43,8 +43,8 @@ export function templateNames(): string[] {
 /** The generated index, read once per process and only by the rule that needs it. */
 export function templateIndex(): TemplateIndex {
   if (!loaded) {
-    // From src/ (tests) or dist/src/ (built): the JSON stays in presets/.
-    for (const candidate of ['../presets/template-blocks.json', '../../presets/template-blocks.json']) {
+    // From src/core/ (tests) or dist/src/core/ (built): the JSON stays in presets/.
+    for (const candidate of ['../../presets/template-blocks.json', '../../../presets/template-blocks.json']) {
       try {
         loaded = JSON.parse(readFileSync(new URL(candidate, import.meta.url), 'utf8')) as TemplateIndex
         break

@@ -7,9 +7,9 @@ import remarkParse from 'remark-parse'
 import {type Processor, unified} from 'unified'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {pluginsFor} from './preset.js'
-import {syntaxPlugins} from './syntax.js'
-import type {LintMessage, Settings} from './types.js'
+import {pluginsFor} from './plugins.js'
+import {syntaxPlugins} from '../core/syntax.js'
+import type {LintMessage, Settings} from '../core/types.js'
 
 // A frozen processor per distinct settings: building one costs more than
 // linting a small file, and a run usually needs one or two.

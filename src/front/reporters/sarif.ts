@@ -1,8 +1,8 @@
 /** `--format sarif`: one SARIF 2.1.0 log, for code-scanning dashboards. */
 import {pathToFileURL} from 'node:url'
-import {rules} from '../../rules/index.js'
-import {docsUrl, homepage, version} from '../meta.js'
-import type {LintResult} from '../types.js'
+import {rules} from '../../../rules/index.js'
+import {docsUrl, homepage, version} from '../../core/meta.js'
+import type {LintResult} from '../../core/types.js'
 
 // Relative paths stay relative (GitHub resolves them against the checkout);
 // only the characters a URI cannot hold are escaped.

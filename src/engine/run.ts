@@ -14,7 +14,7 @@ import {applyFixes} from './fix.js'
 import {WorkerPool} from './workers.js'
 import {readDocument, writeAtomically} from './files.js'
 import {lintText, parseDocument} from './lint.js'
-import type {LintMessage, LintResult, RuleSetting, Settings} from './types.js'
+import type {LintMessage, LintResult, RuleSetting, Settings} from '../core/types.js'
 
 export interface LintOptions {
   /** Force a preset for every file. */

@@ -8,8 +8,8 @@ import {createHash} from 'node:crypto'
 import {mkdir, readFile, rename, rm, writeFile} from 'node:fs/promises'
 import {dirname} from 'node:path'
 import type {LoadedConfig} from './config/load.js'
-import {version} from './meta.js'
-import type {LintMessage} from './types.js'
+import {version} from '../core/meta.js'
+import type {LintMessage} from '../core/types.js'
 
 /** Bumped when the shape of an entry changes. */
 const format = 1

@@ -16,9 +16,9 @@ import {unified} from 'unified'
 import {createUnifiedLanguageServer} from 'unified-language-server'
 import type {VFile} from 'vfile'
 import {ProposedFeatures} from 'vscode-languageserver/node.js'
-import {ConfigError, ConfigFinder} from './config/load.js'
-import {isIgnoredByConfig} from './config/resolve.js'
-import {lint} from './run.js'
+import {ConfigError, ConfigFinder} from '../engine/config/load.js'
+import {isIgnoredByConfig} from '../engine/config/resolve.js'
+import {lint} from '../engine/run.js'
 
 /** Lint the document with `lint()` and put its messages on the file, as unified-engine expects. */
 async function addPlanlintMessages(file: VFile): Promise<void> {

@@ -5,9 +5,9 @@
  */
 import type {Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {presets} from '../presets/index.js'
-import {headingKey} from './plan/outline.js'
-import {chooseVariant} from './plan/structure.js'
+import {presets} from '../../presets/index.js'
+import {headingKey} from '../core/plan/outline.js'
+import {chooseVariant} from '../core/plan/structure.js'
 
 export interface DetectionScore {
   preset: string

@@ -5,17 +5,17 @@
  * many warnings, 2 usage, configuration or I/O failure.
  */
 import {parseArgs} from 'node:util'
-import {ConfigError} from './config/load.js'
-import {decodeDocument} from './files.js'
-import {version} from './meta.js'
+import {ConfigError} from '../engine/config/load.js'
+import {decodeDocument} from '../engine/files.js'
+import {version} from '../core/meta.js'
 import {format, formatNames} from './reporters/index.js'
-import {confidenceBar, confidenceMargin} from './detect.js'
-import {autoWorkersFrom, autoWorkersFromCores, explainDetection, lint, lintFiles, ReadError, settingsFor, type LintOptions} from './run.js'
-import {defaultCacheLocation} from './cache.js'
+import {confidenceBar, confidenceMargin} from '../engine/detect.js'
+import {autoWorkersFrom, autoWorkersFromCores, explainDetection, lint, lintFiles, ReadError, settingsFor, type LintOptions} from '../engine/run.js'
+import {defaultCacheLocation} from '../engine/cache.js'
 import {resolve} from 'node:path'
-import {GitError, lintStaged} from './staged.js'
-import type {LintResult} from './types.js'
-import {presetChoices, presets, presetNames} from '../presets/index.js'
+import {GitError, lintStaged} from '../engine/staged.js'
+import type {LintResult} from '../core/types.js'
+import {presetChoices, presets, presetNames} from '../../presets/index.js'
 
 const help = `Usage: planlint [options] [paths or globs...]
 

@@ -6,10 +6,10 @@ interface PackageJson {
   homepage: string
 }
 
-// This module runs from src/ (tests) and from dist/src/ (built): the nearest
+// This module runs from src/core/ (tests) and from dist/src/core/ (built): the nearest
 // package.json up the tree is planlint's own.
 function readPackageJson(): PackageJson {
-  for (const candidate of ['../package.json', '../../package.json']) {
+  for (const candidate of ['../../package.json', '../../../package.json']) {
     try {
       const data = JSON.parse(readFileSync(new URL(candidate, import.meta.url), 'utf8')) as PackageJson
       if (data.name === 'planlint') return data

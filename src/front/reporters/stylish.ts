@@ -1,7 +1,7 @@
 /** `--format stylish` (default): vfile-reporter's human-readable report. */
 import {VFile} from 'vfile'
 import {reporter} from 'vfile-reporter'
-import type {LintResult} from '../types.js'
+import type {LintResult} from '../../core/types.js'
 import type {ReportOptions} from './index.js'
 
 function toVFile(result: LintResult): VFile {

@@ -6,7 +6,7 @@
 import {existsSync, readFileSync} from 'node:fs'
 import {dirname, join, parse as parsePath, relative, resolve} from 'node:path'
 import {parse as parseYaml} from 'yaml'
-import type {RuleSetting} from '../types.js'
+import type {RuleSetting} from '../../core/types.js'
 import {validate} from './validate.js'
 
 export interface Override {
