@@ -1,6 +1,6 @@
 /**
- * Precision and recall on real plans: every document in ../shared/corpus/real
- * and the five templates, linted with its family's preset, gives exactly the
+ * Precision and recall on real plans: every document of the corpus
+ * (tests/paths.ts; skipped where there is none) and each family's template, linted with its family's preset, gives exactly the
  * findings recorded (and reviewed) in tests/corpus-expectations.json.
  * After a deliberate change: `npm run corpus:record`, then review the diff.
  */
@@ -8,7 +8,7 @@ import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {corpusDocuments, findings} from './corpus.js'
-import {corpusDir, root, templatesDir} from './paths.js'
+import {corpusDir, corpusMissing, root, templatesDir} from './paths.js'
 
 interface Expectation {
   preset: string
@@ -21,9 +21,9 @@ const expectations = JSON.parse(readFileSync(join(root, 'tests/corpus-expectatio
   string,
   Expectation
 >
-const documents = corpusDocuments(corpusDir, templatesDir)
+const documents = corpusDir ? corpusDocuments(corpusDir, templatesDir) : []
 
-describe('real-plan corpus', () => {
+describe.skipIf(corpusMissing !== undefined)('real-plan corpus', () => {
   it('has an expectation, reviewed, for every document and none for a missing one', () => {
     expect(Object.keys(expectations).sort()).toEqual(documents.map((d) => d.key).sort())
     for (const expectation of Object.values(expectations)) expect(expectation.note).toMatch(/^(Reviewed|Template)/)

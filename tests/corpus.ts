@@ -1,10 +1,11 @@
 /**
- * The real-plan regression set: every document in ../shared/corpus/real
- * (and the five templates in ../shared/templates), linted with its family's
- * preset. Shared by the corpus test and `npm run corpus:record`.
+ * The real-plan regression set: every document of the corpus (tests/paths.ts
+ * says where it is) and each family's main template, linted with its
+ * family's preset. Shared by the corpus test and `npm run corpus:record`.
  */
-import {readFileSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
+import {presets} from '../presets/index.js'
 import {lint} from '../src/engine/run.js'
 
 export const familyPresets: Record<string, string> = {
@@ -15,12 +16,11 @@ export const familyPresets: Record<string, string> = {
   'E-maestro': 'spec-maestro'
 }
 
-const templatePresets: Record<string, string> = {
-  'cdd.md': 'cdd',
-  'spec-kit.md': 'spec-kit',
-  'promptydumpty.md': 'promptydumpty',
-  'ai-first-sdlc.md': 'ai-first-sdlc',
-  'spec-maestro.md': 'spec-maestro'
+/** Each family's main template, `presets/templates/<family>.md`. */
+export function familyTemplates(templatesDir: string): Array<{file: string; preset: string}> {
+  return presets
+    .filter((preset) => preset.structure && existsSync(join(templatesDir, `${preset.name}.md`)))
+    .map((preset) => ({file: `${preset.name}.md`, preset: preset.name}))
 }
 
 export interface CorpusDocument {
@@ -42,7 +42,7 @@ export function corpusDocuments(corpusDir: string, templatesDir: string): Corpus
       kind: kind === 'template' ? 'template' : 'filled'
     }
   })
-  for (const [file, preset] of Object.entries(templatePresets)) {
+  for (const {file, preset} of familyTemplates(templatesDir)) {
     documents.push({key: `templates/${file}`, path: join(templatesDir, file), preset, kind: 'template'})
   }
   return documents

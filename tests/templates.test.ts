@@ -1,5 +1,5 @@
 /**
- * The five templates in ../shared/templates: linting a template reports every
+ * Each family's main template (presets/templates/<family>.md): linting a template reports every
  * placeholder line outside code, and every code block left as it is; a plan
  * written from each template (fixtures/filled/) reports nothing.
  */
@@ -10,11 +10,13 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {visit} from 'unist-util-visit'
 import {describe, expect, it} from 'vitest'
+import {presets} from '../presets/index.js'
 import {lint} from '../src/engine/run.js'
 import {syntaxPlugins} from '../src/core/syntax.js'
+import {familyTemplates} from './corpus.js'
 import {root, templatesDir} from './paths.js'
 
-const families = ['cdd', 'spec-kit', 'promptydumpty', 'ai-first-sdlc', 'spec-maestro']
+const families = familyTemplates(templatesDir).map((template) => template.preset)
 
 function parse(text: string): Root {
   return unified().use(remarkParse).use({plugins: syntaxPlugins}).parse(text)
@@ -45,6 +47,10 @@ function codeBlockLines(tree: Root): number[] {
   })
   return lines
 }
+
+it('every family with a structure has its template', () => {
+  expect(families.length).toBe(presets.filter((preset) => preset.structure).length)
+})
 
 describe.each(families.map((family) => [family]))('%s template', (family) => {
   const text = readFileSync(join(templatesDir, `${family}.md`), 'utf8')
