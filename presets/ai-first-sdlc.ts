@@ -1,6 +1,6 @@
 /** The `ai-first-sdlc` preset: ai-first-sdlc-practices implementation plans. */
+import type {PresetSchema} from '../src/core/family.js'
 import type {StructureSpec} from '../src/core/plan/structure.js'
-import {type PresetDefinition, remarkPreset} from '../src/engine/plugins.js'
 
 const structure: StructureSpec = {
   fields: ['Feature', 'Branch', 'Estimated Duration', 'Start Date', 'Target Completion', 'Assignee'],
@@ -63,35 +63,35 @@ const structure: StructureSpec = {
 
 const signOffTokens = ['[TBD]', '[Pending]', '[In Progress]', '[YYYY-MM-DD]', 'YYYY-MM-DD']
 
-export const preset: PresetDefinition = {
+export const preset: PresetSchema = {
   name: 'ai-first-sdlc',
   description: 'ai-first-sdlc-practices implementation plans.',
   structure,
+  placeholders: {
+    // The Sign-off and progress sections keep [TBD], [Pending],
+    // [In Progress] and [YYYY-MM-DD] on purpose until those events happen
+    // (FAMILIES.md); anywhere else they are leftovers.
+    allowIn: {
+      'Sign-off': signOffTokens,
+      'Progress Tracking': signOffTokens,
+      'Progress Log': signOffTokens,
+      // The Test Plan's "Actual Result" column is filled once tests run.
+      'Test Plan': ['[TBD]', '[Pending]', '[To be filled]']
+    },
+    // The compressed template's task lines carry spec-kit's [P] marker.
+    bracketMarkers: ['P']
+  },
+  // `**Task 1.2**:` items and `#### Task 1.2` headings, N the phase's number;
+  // the compressed template writes markers first: `[P] Task 1.1`.
+  tasks: {id: 'phase.step', headings: true, markersBeforeId: true},
+  templates: ['ai-first-sdlc', 'ai-first-sdlc-original', 'ai-first-sdlc-compressed'],
   rules: {
-    'no-placeholders': [
-      'error',
-      {
-        // The Sign-off and progress sections keep [TBD], [Pending],
-        // [In Progress] and [YYYY-MM-DD] on purpose until those events happen
-        // (FAMILIES.md); anywhere else they are leftovers.
-        allowIn: {
-          'Sign-off': signOffTokens,
-          'Progress Tracking': signOffTokens,
-          'Progress Log': signOffTokens,
-          // The Test Plan's "Actual Result" column is filled once tests run.
-          'Test Plan': ['[TBD]', '[Pending]', '[To be filled]']
-        },
-        // The compressed template's task lines carry spec-kit's [P] marker.
-        bracketMarkers: ['P']
-      }
-    ],
-    'no-template-text': ['error', {templates: ['ai-first-sdlc', 'ai-first-sdlc-original', 'ai-first-sdlc-compressed']}],
-    'required-sections': ['error', {structure}],
-    'empty-section': ['error', {structure}],
+    'no-placeholders': 'error',
+    'no-template-text': 'error',
+    'required-sections': 'error',
+    'empty-section': 'error',
     'heading-numbering': 'error',
-    'task-id': ['error', {style: 'ai-first-sdlc'}],
-    'task-references': ['error', {style: 'ai-first-sdlc'}]
+    'task-id': 'error',
+    'task-references': 'error'
   }
 }
-
-export default remarkPreset(preset)

@@ -1,6 +1,6 @@
 /** The `promptydumpty` preset: PromptyDumpty IMPLEMENTATION-PLAN.md documents. */
+import type {PresetSchema} from '../src/core/family.js'
 import type {StructureSpec} from '../src/core/plan/structure.js'
-import {type PresetDefinition, remarkPreset} from '../src/engine/plugins.js'
 
 // The planner prompt says to follow the template's structure without pasting
 // it whole: real plans drop the sections that do not apply, rename some
@@ -35,19 +35,18 @@ const structure: StructureSpec = {
   ]
 }
 
-export const preset: PresetDefinition = {
+export const preset: PresetSchema = {
   name: 'promptydumpty',
   description: 'PromptyDumpty IMPLEMENTATION-PLAN.md documents.',
   structure,
+  templates: ['promptydumpty'],
   rules: {
     'no-placeholders': 'error',
-    'no-template-text': ['error', {templates: ['promptydumpty']}],
-    'required-sections': ['error', {structure}],
-    'empty-section': ['error', {structure}],
+    'no-template-text': 'error',
+    'required-sections': 'error',
+    'empty-section': 'error',
     'heading-numbering': ['error', {allowGaps: true}],
     'task-id': 'error',
     'task-references': 'error'
   }
 }
-
-export default remarkPreset(preset)

@@ -1,12 +1,13 @@
 /** The `recommended` preset: family-agnostic checks for any Markdown plan. */
-import {type PresetDefinition, remarkPreset} from '../src/engine/plugins.js'
+import type {PresetSchema} from '../src/core/family.js'
 
-export const preset: PresetDefinition = {
+export const preset: PresetSchema = {
   name: 'recommended',
   description: 'family-agnostic checks for any Markdown plan.',
+  // spec-kit task markers are common outside spec-kit too; they are content.
+  placeholders: {bracketMarkers: ['P\\??', 'US\\d+(?:/US\\d+)*', 'Story', 'ID']},
   rules: {
-    // spec-kit task markers are common outside spec-kit too; they are content.
-    'no-placeholders': ['error', {bracketMarkers: ['P\\??', 'US\\d+(?:/US\\d+)*', 'Story', 'ID']}],
+    'no-placeholders': 'error',
     // No family template: instruction comments and [REMOVE IF UNUSED] labels only.
     'no-template-text': 'error',
     // No family structure: only what holds for any plan.
@@ -15,5 +16,3 @@ export const preset: PresetDefinition = {
     'task-references': 'error'
   }
 }
-
-export default remarkPreset(preset)

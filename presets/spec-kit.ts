@@ -1,6 +1,6 @@
 /** The `spec-kit` preset: GitHub spec-kit plan.md and tasks.md, and the merged plan-with-tasks variant. */
+import type {PresetSchema} from '../src/core/family.js'
 import type {StructureSpec} from '../src/core/plan/structure.js'
-import {type PresetDefinition, remarkPreset} from '../src/engine/plugins.js'
 
 const phase = '^(?:phase|final phase)\\b'
 
@@ -71,24 +71,34 @@ const structure: StructureSpec = {
   ]
 }
 
-export const preset: PresetDefinition = {
+export const preset: PresetSchema = {
   name: 'spec-kit',
   description: 'GitHub spec-kit plan.md and tasks.md (and the merged plan-with-tasks variant).',
   structure,
+  // [P], [P?], [USn], [Story] and [ID] are spec-kit's task markers and legend.
+  placeholders: {bracketMarkers: ['P\\??', 'US\\d+(?:/US\\d+)*', 'Story', 'ID']},
+  // `- [ ] T012 [P] [US1] Description with file path`: markers right after
+  // the ID, [USn] in user-story phases only, and the file each task changes.
+  tasks: {
+    id: 'T000',
+    headings: true,
+    plainItems: true,
+    consistentColon: true,
+    markers: {parallel: 'P', story: 'US(\\d+)(?:/US\\d+)*', names: '[P] and [USn]'},
+    storyPhase: '\\buser story (\\d+)\\b',
+    sharedPhase: '^(?:phase [\\d.]+ |final phase )?(setup|foundational|polish)\\b',
+    filePaths: 'warn',
+    dependencySection: true
+  },
+  templates: ['spec-kit', 'spec-kit-plan', 'spec-kit-tasks', 'spec-kit-plan-v0', 'spec-kit-tasks-v0', 'spec-kit-tasks-v1'],
   rules: {
-    // [P], [P?], [USn], [Story] and [ID] are spec-kit's task markers and legend.
-    'no-placeholders': ['error', {bracketMarkers: ['P\\??', 'US\\d+(?:/US\\d+)*', 'Story', 'ID']}],
-    'no-template-text': [
-      'error',
-      {templates: ['spec-kit', 'spec-kit-plan', 'spec-kit-tasks', 'spec-kit-plan-v0', 'spec-kit-tasks-v0', 'spec-kit-tasks-v1']}
-    ],
-    'required-sections': ['error', {structure}],
-    'empty-section': ['error', {structure}],
+    'no-placeholders': 'error',
+    'no-template-text': 'error',
+    'required-sections': 'error',
+    'empty-section': 'error',
     'heading-numbering': 'error',
-    'task-id': ['error', {style: 'spec-kit'}],
-    'task-markers': ['error', {style: 'spec-kit'}],
-    'task-references': ['error', {style: 'spec-kit'}]
+    'task-id': 'error',
+    'task-markers': 'error',
+    'task-references': 'error'
   }
 }
-
-export default remarkPreset(preset)

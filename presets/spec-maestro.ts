@@ -1,6 +1,6 @@
 /** The `spec-maestro` preset: spec-maestro plan.md documents. */
+import type {PresetSchema} from '../src/core/family.js'
 import type {StructureSpec} from '../src/core/plan/structure.js'
-import {type PresetDefinition, remarkPreset} from '../src/engine/plugins.js'
 
 const structure: StructureSpec = {
   fields: ['Feature ID', 'Spec', 'Created', 'Status', 'Repos'],
@@ -45,22 +45,25 @@ const structure: StructureSpec = {
   ]
 }
 
-export const preset: PresetDefinition = {
+export const preset: PresetSchema = {
   name: 'spec-maestro',
   description: 'spec-maestro plan.md documents.',
   structure,
+  // spec-maestro placeholders are {UPPER_SNAKE} and {lower words}.
+  placeholders: {braces: 'all'},
+  // `### T001:` task headings, each wrapped in TASK:BEGIN/END comments, with
+  // `**Size:**` (the template rejects M and L) and `**Dependencies:**` fields.
+  tasks: {id: 'T000', headings: true, plainItems: true, blockComments: true, sizes: ['XS', 'S'], dependencyField: true},
+  templates: ['spec-maestro', 'spec-maestro-tasks', 'spec-maestro-head'],
   rules: {
-    // spec-maestro placeholders are {UPPER_SNAKE} and {lower words}.
-    'no-placeholders': ['error', {braces: 'all'}],
-    'no-template-text': ['error', {templates: ['spec-maestro', 'spec-maestro-tasks', 'spec-maestro-head']}],
-    'required-sections': ['error', {structure}],
-    'empty-section': ['error', {structure}],
+    'no-placeholders': 'error',
+    'no-template-text': 'error',
+    'required-sections': 'error',
+    'empty-section': 'error',
     // The later template drops sections and keeps the numbers of the rest.
     'heading-numbering': ['error', {allowGaps: true}],
-    'task-id': ['error', {style: 'spec-maestro'}],
-    'task-markers': ['error', {style: 'spec-maestro'}],
-    'task-references': ['error', {style: 'spec-maestro'}]
+    'task-id': 'error',
+    'task-markers': 'error',
+    'task-references': 'error'
   }
 }
-
-export default remarkPreset(preset)

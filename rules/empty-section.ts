@@ -2,22 +2,18 @@
  * empty-section: a section of the family's structure with nothing in it.
  */
 import type {RootContent} from 'mdast'
-import {sectionBody} from '../src/core/plan/outline.js'
-import {
-  chooseVariant,
-  isRequired,
-  type SectionOverrides,
-  type StructureSpec,
-  structureOptionProperties
-} from '../src/core/plan/structure.js'
-import {exampleStructure} from '../src/core/plan/example-structure.js'
-import {defineRule, warn} from '../src/core/rule.js'
+import {exampleFamily} from '../src/core/plan/example-family.js'
+import {isRequired, type SectionOverrides, sectionOverridesSchema} from '../src/core/plan/structure.js'
+import {defineRule} from '../src/core/rule.js'
 
 export interface EmptySectionOptions extends Record<string, unknown> {
-  structure?: StructureSpec
-  variant?: string
   sections: SectionOverrides
 }
+
+const messages = {
+  required: {text: 'Section "{section}" is empty: write its content'},
+  optional: {text: 'Section "{section}" is empty: write its content or delete the heading', severity: 'warn'}
+} as const
 
 /** Headings, rules and comments are not content; anything else is. */
 function isContent(node: RootContent): boolean {
@@ -26,10 +22,11 @@ function isContent(node: RootContent): boolean {
   return true
 }
 
-export const rule = defineRule<EmptySectionOptions>({
+export const rule = defineRule<EmptySectionOptions, keyof typeof messages>({
   id: 'empty-section',
   description: 'Disallow sections of the plan’s structure that have no content',
   severity: 'error',
+  messages,
   docs: `A heading with nothing under it tells the reader (or the agent) that the
 topic was considered, when it was not. A section of the family's structure is
 empty when its body — up to the next heading of the same or a higher rank,
@@ -43,7 +40,7 @@ its authors. Sections outside the structure are not checked.`,
     type: 'object',
     additionalProperties: false,
     properties: {
-      ...structureOptionProperties
+      sections: sectionOverridesSchema
     }
   },
   defaults: {sections: {}},
@@ -51,7 +48,7 @@ its authors. Sections outside the structure are not checked.`,
     valid: [
       {
         title: 'Sections with content, in subsections too',
-        options: {structure: exampleStructure},
+        family: exampleFamily,
         markdown: `# Implementation Plan: Offline sync
 
 ## Summary
@@ -65,7 +62,7 @@ Queue edits while offline.
     invalid: [
       {
         title: 'A required section with only a comment, an optional one with only a rule',
-        options: {structure: exampleStructure},
+        family: exampleFamily,
         markdown: `# Implementation Plan: Offline sync
 
 ## Summary
@@ -77,26 +74,18 @@ Queue edits while offline.
 ---
 `,
         messages: [
-          '3:1-3:11 Section "Summary" is empty: write its content',
-          '7:1-7:18 Section "Open Questions" is empty: write its content or delete the heading'
+          '3:1-3:11 error Section "Summary" is empty: write its content',
+          '7:1-7:18 warning Section "Open Questions" is empty: write its content or delete the heading'
         ]
       }
     ]
   },
-  check(tree, file, options) {
-    if (!options.structure) return
-    const match = chooseVariant(tree, options.structure, options.variant)
-    if (!match) return
-    for (const {section, spec} of match.matches) {
-      if (sectionBody(tree, section).some(isContent)) continue
-      if (isRequired(spec, options.sections)) {
-        file.message(`Section "${section.text}" is empty: write its content`, section.node)
-      } else {
-        warn(file, `Section "${section.text}" is empty: write its content or delete the heading`, section.node)
-      }
+  check(plan, report, options) {
+    for (const {section, spec} of plan.structure?.matches ?? []) {
+      if (plan.body(section).some(isContent)) continue
+      report(isRequired(spec, options.sections) ? 'required' : 'optional', section.node, {section: section.text})
     }
   }
 })
-
 
 export default rule.plugin

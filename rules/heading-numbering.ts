@@ -2,10 +2,8 @@
  * heading-numbering: numbered headings run in sequence, without repeats,
  * going back, or (unless the family allows dropping sections) gaps.
  */
-import type {Root} from 'mdast'
-import type {VFile} from 'vfile'
-import {outline, type Section} from '../src/core/plan/outline.js'
-import {defineRule} from '../src/core/rule.js'
+import type {Plan, Section} from '../src/core/plan/index.js'
+import {defineRule, type Report} from '../src/core/rule.js'
 
 export interface HeadingNumberingOptions extends Record<string, unknown> {
   /**
@@ -15,13 +13,15 @@ export interface HeadingNumberingOptions extends Record<string, unknown> {
   allowGaps: boolean
 }
 
-/**
- * `## 2. Testing`, `### 1.2 Scope`, `### Step 3: …`, `## Phase 3.2: …`,
- * `### Decision 1:`, `### Error Scenario 2:`, `## Phase 8b:`. Task headings
- * (`#### Task 1.2`) are task-id's business.
- */
-const numbered =
-  /^(?:(step|decision|phase|error scenario|integration|milestone|stage|part|iteration|sprint|epic)\s+)?(\d+(?:\.\d+)*)([a-z])?(?=[\s.:)+—–-]|$)/i
+const messages = {
+  start: {text: 'Numbering starts at "{number}": expected 1'},
+  back: {text: 'Heading number "{number}" goes back after "{previous}"'},
+  repeat: {text: 'Heading number "{number}" repeats "{previous}"'},
+  skip: {text: 'Heading number "{number}" skips from "{previous}": expected {expected}'},
+  parent: {text: 'Heading "{number}" is numbered under section "{parent}"'}
+} as const
+
+type Id = keyof typeof messages
 
 interface Numbered {
   section: Section
@@ -31,14 +31,7 @@ interface Numbered {
 }
 
 function parse(section: Section): Numbered | undefined {
-  const match = numbered.exec(section.text.trim())
-  if (!match) return undefined
-  return {
-    section,
-    series: (match[1] ?? '').toLowerCase(),
-    parts: match[2]!.split('.').map(Number),
-    suffix: match[3] !== undefined
-  }
+  return section.number ? {section, ...section.number} : undefined
 }
 
 function label(item: Numbered): string {
@@ -47,7 +40,7 @@ function label(item: Numbered): string {
 }
 
 /** Check one run of sibling headings of one series. */
-function checkSeries(file: VFile, items: Numbered[], allowGaps: boolean): void {
+function checkSeries(report: Report<Id>, items: Numbered[], allowGaps: boolean): void {
   let previous: Numbered | undefined
   for (const item of items) {
     // `Phase 8b` after `Phase 8`: an inserted heading, not a repeat.
@@ -56,7 +49,7 @@ function checkSeries(file: VFile, items: Numbered[], allowGaps: boolean): void {
       // Sub-numbers (`Phase 3.2`) often refer to another list; only a plain
       // series (`Step 4` first) must start at 0 or 1.
       if (!allowGaps && item.parts.length === 1 && item.parts[0]! > 1) {
-        file.message(`Numbering starts at "${label(item)}": expected 1`, item.section.node)
+        report('start', item.section.node, {number: label(item)})
       }
       previous = item
       continue
@@ -66,17 +59,14 @@ function checkSeries(file: VFile, items: Numbered[], allowGaps: boolean): void {
     if (expected === undefined) {
       // A new prefix (`3.1` after `2.4`): it must go forward and restart at 1.
       if (compare(item.parts, previous.parts) <= 0) {
-        file.message(`Heading number "${label(item)}" goes back after "${label(previous)}"`, item.section.node)
+        report('back', item.section.node, {number: label(item), previous: label(previous)})
       }
     } else if (current === expected - 1) {
-      file.message(`Heading number "${label(item)}" repeats "${label(previous)}"`, item.section.node)
+      report('repeat', item.section.node, {number: label(item), previous: label(previous)})
     } else if (current < expected - 1) {
-      file.message(`Heading number "${label(item)}" goes back after "${label(previous)}"`, item.section.node)
+      report('back', item.section.node, {number: label(item), previous: label(previous)})
     } else if (current > expected && !allowGaps) {
-      file.message(
-        `Heading number "${label(item)}" skips from "${label(previous)}": expected ${[...item.parts.slice(0, -1), expected].join('.')}`,
-        item.section.node
-      )
+      report('skip', item.section.node, {number: label(item), previous: label(previous), expected: [...item.parts.slice(0, -1), expected].join('.')})
     }
     previous = item
   }
@@ -97,11 +87,11 @@ function compare(a: number[], b: number[]): number {
   return 0
 }
 
-function check(tree: Root, file: VFile, options: HeadingNumberingOptions): void {
+function check(plan: Plan, report: Report<Id>, options: HeadingNumberingOptions): void {
   // Group numbered headings by parent section, depth and series.
   const groups = new Map<string, Numbered[]>()
   const parents: Section[] = []
-  for (const section of outline(tree)) {
+  for (const section of plan.sections) {
     while (parents.length > 0 && parents[parents.length - 1]!.depth >= section.depth) parents.pop()
     const item = parse(section)
     if (item) {
@@ -111,7 +101,7 @@ function check(tree: Root, file: VFile, options: HeadingNumberingOptions): void 
       if (parentItem && parentItem.series === '' && item.series === '' && item.parts.length === parentItem.parts.length + 1) {
         const prefix = item.parts.slice(0, -1).join('.')
         if (prefix !== parentItem.parts.join('.')) {
-          file.message(`Heading "${label(item)}" is numbered under section "${label(parentItem)}"`, section.node)
+          report('parent', section.node, {number: label(item), parent: label(parentItem)})
         }
       }
       const key = `${parent?.index ?? -1}:${section.depth}:${item.series}`
@@ -121,13 +111,14 @@ function check(tree: Root, file: VFile, options: HeadingNumberingOptions): void 
     }
     parents.push(section)
   }
-  for (const items of groups.values()) checkSeries(file, items, options.allowGaps)
+  for (const items of groups.values()) checkSeries(report, items, options.allowGaps)
 }
 
-export const rule = defineRule<HeadingNumberingOptions>({
+export const rule = defineRule<HeadingNumberingOptions, keyof typeof messages>({
   id: 'heading-numbering',
   description: 'Require numbered headings to run in sequence',
   severity: 'error',
+  messages,
   docs: `Plans number their sections (\`## 1.\` … \`## 8.\`, \`### 1.1\`), steps
 (\`### Step 1\`), decisions, error scenarios and phases (\`## Phase 3:\`,
 spec-kit's early \`## Phase 3.1\` … \`3.5\`). A repeated or backward number
@@ -198,9 +189,9 @@ then only repeats and numbers that go back are reported.`,
 ### Step 3: Document
 `,
         messages: [
-          '5:1-5:26 Heading number "Step 2" repeats "Step 2"',
-          '7:1-7:17 Heading number "Step 4" skips from "Step 2": expected 3',
-          '9:1-9:21 Heading number "Step 3" goes back after "Step 4"'
+          '5:1-5:26 error Heading number "Step 2" repeats "Step 2"',
+          '7:1-7:17 error Heading number "Step 4" skips from "Step 2": expected 3',
+          '9:1-9:21 error Heading number "Step 3" goes back after "Step 4"'
         ]
       },
       {
@@ -209,7 +200,7 @@ then only repeats and numbers that go back are reported.`,
 
 ### 2.1 Scope
 `,
-        messages: ['3:1-3:14 Heading "2.1" is numbered under section "1"']
+        messages: ['3:1-3:14 error Heading "2.1" is numbered under section "1"']
       },
       {
         title: 'Repeats are errors even with `allowGaps`',
@@ -220,7 +211,7 @@ then only repeats and numbers that go back are reported.`,
 
 ## 3. Rollout
 `,
-        messages: ['5:1-5:14 Heading number "3" repeats "3"']
+        messages: ['5:1-5:14 error Heading number "3" repeats "3"']
       }
     ]
   },

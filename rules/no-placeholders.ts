@@ -10,10 +10,10 @@ import escapeStringRegexp from 'escape-string-regexp'
 import {htmlTagNames} from 'html-tag-names'
 import type {Html, Text} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {normalise} from '../src/core/blocks.js'
-import type {VFile} from 'vfile'
-import {tokenSpan} from '../src/core/position.js'
-import {defineRule} from '../src/core/rule.js'
+import {headingKey} from '../src/core/grammar.js'
+import type {Plan} from '../src/core/plan/index.js'
+import {tokenRange} from '../src/core/position.js'
+import {defineRule, type Report} from '../src/core/rule.js'
 import {nodesOf} from '../src/core/walk.js'
 
 export interface NoPlaceholdersOptions extends Record<string, unknown> {
@@ -112,10 +112,6 @@ interface Matchers {
   allowedIn: Map<string, (token: string) => boolean>
 }
 
-/** `## 11. Sign-off ✅` → `sign off`. */
-function sectionKey(heading: string): string {
-  return normalise(heading).replace(/^(?:\d+ )+/, '')
-}
 
 // Compiled once per options object (options objects are shared per run).
 const compiled = new WeakMap<NoPlaceholdersOptions, Matchers>()
@@ -135,7 +131,7 @@ function matchersFor(options: NoPlaceholdersOptions): Matchers {
           ? new RegExp(`^(?:${options.bracketMarkers.join('|')})$`)
           : undefined,
       isAllowed: compileAllow(options.allow),
-      allowedIn: new Map(Object.entries(options.allowIn).map(([heading, tokens]) => [sectionKey(heading), compileAllow(tokens)]))
+      allowedIn: new Map(Object.entries(options.allowIn).map(([heading, tokens]) => [headingKey(heading), compileAllow(tokens)]))
     }
     compiled.set(options, matchers)
   }
@@ -216,22 +212,24 @@ function findInText(value: string, options: NoPlaceholdersOptions, matchers: Mat
   return findings.sort((a, b) => a.index - b.index)
 }
 
-function report(file: VFile, node: Text | Html, finding: Finding, fromOffset: number): number {
-  const span = tokenSpan(file, node, finding.token, fromOffset)
-  if (!span) return fromOffset
+const messages = {
+  placeholder: {text: 'Unfilled placeholder "{token}": replace it with real content'},
+  marker: {text: 'Fill-in marker "{token}" left in: resolve it or remove it'}
+} as const
+
+function report(plan: Plan, report: Report<keyof typeof messages>, node: Text | Html, finding: Finding, fromOffset: number): number {
+  const range = tokenRange(plan.source, node, finding.token, fromOffset)
+  if (!range) return fromOffset
   const shown = finding.token.length > 60 ? `${finding.token.slice(0, 58).trimEnd()}…${finding.token.at(-1)}` : finding.token
-  const reason =
-    finding.kind === 'placeholder'
-      ? `Unfilled placeholder "${shown}": replace it with real content`
-      : `Fill-in marker "${shown}" left in: resolve it or remove it`
-  file.message(reason, {place: span})
-  return span.end.offset
+  report.span(finding.kind, range[0], range[1], {token: shown})
+  return range[1]
 }
 
-export const rule = defineRule<NoPlaceholdersOptions>({
+export const rule = defineRule<NoPlaceholdersOptions, keyof typeof messages>({
   id: 'no-placeholders',
   description: 'Disallow template placeholders and fill-in markers left in a plan',
   severity: 'error',
+  messages,
   docs: `A plan copied from a template keeps placeholders such as \`[Feature Title]\`,
 \`{FEATURE_ID}\` or \`NEEDS CLARIFICATION\` until somebody fills them in. An agent
 that executes the plan reads them as instructions or as facts. This rule
@@ -371,8 +369,8 @@ Files go in internal/{app,ui}.
 **Feature ID:** {FEATURE_ID}
 `,
         messages: [
-          '1:24-1:39 Unfilled placeholder "[Feature Title]": replace it with real content',
-          '3:17-3:29 Unfilled placeholder "{FEATURE_ID}": replace it with real content'
+          '1:24-1:39 error Unfilled placeholder "[Feature Title]": replace it with real content',
+          '3:17-3:29 error Unfilled placeholder "{FEATURE_ID}": replace it with real content'
         ]
       },
       {
@@ -382,8 +380,8 @@ Files go in internal/{app,ui}.
 Owner: TBD
 `,
         messages: [
-          '1:14-1:33 Fill-in marker "NEEDS CLARIFICATION" left in: resolve it or remove it',
-          '3:8-3:11 Fill-in marker "TBD" left in: resolve it or remove it'
+          '1:14-1:33 error Fill-in marker "NEEDS CLARIFICATION" left in: resolve it or remove it',
+          '3:8-3:11 error Fill-in marker "TBD" left in: resolve it or remove it'
         ]
       },
       {
@@ -393,8 +391,8 @@ Owner: TBD
 - **Current fields:** {list}
 `,
         messages: [
-          '1:16-1:30 Unfilled placeholder "{one sentence}": replace it with real content',
-          '2:23-2:29 Unfilled placeholder "{list}": replace it with real content'
+          '1:16-1:30 error Unfilled placeholder "{one sentence}": replace it with real content',
+          '2:23-2:29 error Unfilled placeholder "{list}": replace it with real content'
         ]
       },
       {
@@ -404,9 +402,9 @@ Owner: TBD
 - [ ] TXXX Documentation updates in docs/
 `,
         messages: [
-          '1:12-1:20 Unfilled placeholder "<repo-a>": replace it with real content',
-          '1:22-1:30 Unfilled placeholder "<repo-b>": replace it with real content',
-          '3:7-3:11 Fill-in marker "TXXX" left in: resolve it or remove it'
+          '1:12-1:20 error Unfilled placeholder "<repo-a>": replace it with real content',
+          '1:22-1:30 error Unfilled placeholder "<repo-b>": replace it with real content',
+          '3:7-3:11 error Fill-in marker "TXXX" left in: resolve it or remove it'
         ]
       },
       {
@@ -418,14 +416,14 @@ Owner: TBD
 **Review by**: YYYY-MM-DD ??? TKTK
 `,
         messages: [
-          '1:13-1:31 Unfilled placeholder "[###-feature-name]": replace it with real content',
-          '1:44-1:56 Unfilled placeholder "[YYYY-MM-DD]": replace it with real content',
-          '2:11-2:51 Unfilled placeholder "[NEEDS CLARIFICATION: SSO or passwords?]": replace it with real content',
-          '3:11-3:18 Unfilled placeholder "{L/M/H}": replace it with real content',
-          '3:23-3:31 Unfilled placeholder "{task 1}": replace it with real content',
-          '4:16-4:26 Fill-in marker "YYYY-MM-DD" left in: resolve it or remove it',
-          '4:27-4:30 Fill-in marker "???" left in: resolve it or remove it',
-          '4:31-4:35 Fill-in marker "TKTK" left in: resolve it or remove it'
+          '1:13-1:31 error Unfilled placeholder "[###-feature-name]": replace it with real content',
+          '1:44-1:56 error Unfilled placeholder "[YYYY-MM-DD]": replace it with real content',
+          '2:11-2:51 error Unfilled placeholder "[NEEDS CLARIFICATION: SSO or passwords?]": replace it with real content',
+          '3:11-3:18 error Unfilled placeholder "{L/M/H}": replace it with real content',
+          '3:23-3:31 error Unfilled placeholder "{task 1}": replace it with real content',
+          '4:16-4:26 error Fill-in marker "YYYY-MM-DD" left in: resolve it or remove it',
+          '4:27-4:30 error Fill-in marker "???" left in: resolve it or remove it',
+          '4:31-4:35 error Fill-in marker "TKTK" left in: resolve it or remove it'
         ]
       },
       {
@@ -437,27 +435,28 @@ Owner: TBD
 
 - Product Owner: Dana Reyes - Date: [YYYY-MM-DD]
 `,
-        messages: ['1:17-1:29 Unfilled placeholder "[YYYY-MM-DD]": replace it with real content']
+        messages: ['1:17-1:29 error Unfilled placeholder "[YYYY-MM-DD]": replace it with real content']
       },
       {
         title: 'Extra markers',
         options: {markers: ['TKTK', 'PLACEHOLDER']},
         markdown: `Rollout date: PLACEHOLDER
 `,
-        messages: ['1:15-1:26 Fill-in marker "PLACEHOLDER" left in: resolve it or remove it']
+        messages: ['1:15-1:26 error Fill-in marker "PLACEHOLDER" left in: resolve it or remove it']
       }
     ]
   },
-  check(tree, file, options) {
+  familyDefaults: (family) => ({...family.placeholders}),
+  check(plan, reporter, options) {
     const matchers = matchersFor(options)
     // The headings the current node is under, outermost first.
     const sections: Array<{depth: number; key: string}> = []
     const allowedHere = (token: string) =>
       matchers.isAllowed(token) || sections.some(({key}) => matchers.allowedIn.get(key)?.(token) === true)
-    for (const {node} of nodesOf(tree)) {
+    for (const {node} of nodesOf(plan.tree)) {
       if (node.type === 'heading' && matchers.allowedIn.size > 0) {
         while (sections.length > 0 && sections[sections.length - 1]!.depth >= node.depth) sections.pop()
-        sections.push({depth: node.depth, key: sectionKey(toString(node))})
+        sections.push({depth: node.depth, key: headingKey(toString(node))})
       }
       // Text, and HTML nodes that are a lone unknown tag (remark parses
       // `<feature-name>` as HTML); comments and real markup are skipped.
@@ -468,7 +467,7 @@ Owner: TBD
       let fromOffset = textNode.position?.start.offset ?? 0
       for (const finding of findInText(textNode.value.trim(), options, matchers)) {
         if (allowedHere(finding.token)) continue
-        fromOffset = report(file, textNode, finding, fromOffset)
+        fromOffset = report(plan, reporter, textNode, finding, fromOffset)
       }
     }
   }

@@ -10,14 +10,15 @@
  * code blocks, and prose that reads as an instruction.
  */
 import type {Code} from 'mdast'
-import type {VFile} from 'vfile'
 import {type Block, extractBlocks} from '../src/core/blocks.js'
-import {defineRule} from '../src/core/rule.js'
-import {type TemplateBlock, templateIndex, templateNames} from '../src/core/template-index.js'
-import {tokenSpan} from '../src/core/position.js'
+import {machineComment, normalisedTaskLine} from '../src/core/grammar.js'
+import type {Plan} from '../src/core/plan/index.js'
+import {tokenRange} from '../src/core/position.js'
+import {defineRule, type Report} from '../src/core/rule.js'
+import {isTemplatePath, type TemplateBlock, templateBlocks, templateNames} from '../src/core/template-index.js'
 
 export interface NoTemplateTextOptions extends Record<string, unknown> {
-  /** Shipped templates to compare with, by name (see presets/templates/). */
+  /** Templates to compare with: shipped names (see presets/templates/) or paths to Markdown files. */
   templates: string[]
   /**
    * Extra patterns (regular expressions over lower-case words separated by
@@ -40,18 +41,11 @@ const builtinInstructions = [
   '(?:delete|remove) (?:this|these|unused) (?:section|options?|comment|block)'
 ]
 
-// Machine-readable markers such as `<!-- TASK:BEGIN id=T001 -->` are structure.
-const markerComment = /^<!--\s*[A-Z][A-Z_-]*:[A-Z][A-Z_-]*\b/
-
 // A paragraph that is one bracketed or braced instruction is reported by
 // no-placeholders as a placeholder; reporting it here too would be noise.
 const wholePlaceholder = /^\s*(?:\[[^\]]*\]|\{[^}]*\})\s*$/
 
 const labelLine = /\[REMOVE IF UNUSED\][^\n]*/
-
-// Normalised text of a task line: `T001 …` (spec-kit, spec-maestro) or
-// `Task 1.2 …` (ai-first-sdlc). A template's sample tasks look like this.
-const taskLine = /^(?:t\d{3}[a-z]? |task \d+ \d+ )/
 
 interface Matchers {
   byKey: Map<string, {template: string; block: TemplateBlock}>
@@ -64,9 +58,8 @@ function matchersFor(options: NoTemplateTextOptions): Matchers {
   let matchers = compiled.get(options)
   if (!matchers) {
     const byKey = new Map<string, {template: string; block: TemplateBlock}>()
-    const index = options.templates.length > 0 ? templateIndex() : {}
     for (const template of options.templates) {
-      for (const block of index[template] ?? []) {
+      for (const block of templateBlocks(template)) {
         const key = `${block.kind}:${block.key}`
         if (!byKey.has(key)) byKey.set(key, {template, block})
       }
@@ -83,48 +76,59 @@ function quote(text: string): string {
   return flat.length > 60 ? `${flat.slice(0, 58).trimEnd()}…` : flat
 }
 
-function sourceOf(file: VFile, block: Block): string {
+const messages = {
+  comment: {text: 'Template instruction comment left in ("{text}"): follow it, then delete it'},
+  code: {text: "Sample code block copied unchanged from the template ({template}, line {line}): replace it with this plan's content or delete it"},
+  task: {text: "Sample task copied unchanged from the template ({template}, line {line}): replace it with this plan's tasks"},
+  instruction: {text: 'Template instruction left in ("{text}"): follow it, then delete it'},
+  label: {text: 'Template label left in: "{label}": keep the option you chose, without the label'}
+} as const
+
+type Id = keyof typeof messages
+
+function sourceOf(plan: Plan, block: Block): string {
   const start = block.node.position?.start.offset
   const end = block.node.position?.end.offset
-  return start === undefined || end === undefined ? '' : String(file.value).slice(start, end)
+  return start === undefined || end === undefined ? '' : plan.source.slice(start, end)
 }
 
-/** The reason to report `block`, or undefined when it is fine. */
-function problem(file: VFile, block: Block, matchers: Matchers): string | undefined {
+/** A template as messages name it: `spec-kit-plan.md`, or a path's file name. */
+function templateFile(template: string): string {
+  return isTemplatePath(template) ? template.split(/[\\/]/).at(-1)! : `${template}.md`
+}
+
+/** The message to report for `block`, or undefined when it is fine. */
+function problem(plan: Plan, block: Block, matchers: Matchers): {id: Id; data: Record<string, string | number>} | undefined {
   if (block.kind === 'comment') {
-    const source = sourceOf(file, block)
-    if (markerComment.test(source)) return undefined
+    const source = sourceOf(plan, block)
+    if (machineComment.test(source)) return undefined
     const fromTemplate = matchers.byKey.get(`comment:${block.key}`)
     if (fromTemplate || matchers.instruction.test(block.key)) {
-      const text = quote(source.replace(/^<!--|-->$/g, '').replace(/=+/g, ''))
-      return `Template instruction comment left in ("${text}"): follow it, then delete it`
+      return {id: 'comment', data: {text: quote(source.replace(/^<!--|-->$/g, '').replace(/=+/g, ''))}}
     }
     return undefined
   }
 
   const fromTemplate = matchers.byKey.get(`${block.kind}:${block.key}`)
+  const where = fromTemplate && {template: templateFile(fromTemplate.template), line: fromTemplate.block.line}
   if (block.kind === 'code') {
     const lines = block.key.split('\n').length
-    if (fromTemplate && lines >= 2) {
-      return `Sample code block copied unchanged from the template (${fromTemplate.template}.md, line ${fromTemplate.block.line}): replace it with this plan's content or delete it`
-    }
-    return undefined
+    return where && lines >= 2 ? {id: 'code', data: where} : undefined
   }
 
-  if (!fromTemplate || block.key.split(' ').length < 4) return undefined
-  const source = sourceOf(file, block)
+  if (!where || block.key.split(' ').length < 4) return undefined
+  const source = sourceOf(plan, block)
   if (wholePlaceholder.test(source)) return undefined
-  if (taskLine.test(block.key)) {
-    return `Sample task copied unchanged from the template (${fromTemplate.template}.md, line ${fromTemplate.block.line}): replace it with this plan's tasks`
-  }
+  if (normalisedTaskLine.test(block.key)) return {id: 'task', data: where}
   if (!matchers.instruction.test(block.key)) return undefined
-  return `Template instruction left in ("${quote(source)}"): follow it, then delete it`
+  return {id: 'instruction', data: {text: quote(source)}}
 }
 
-export const rule = defineRule<NoTemplateTextOptions>({
+export const rule = defineRule<NoTemplateTextOptions, keyof typeof messages>({
   id: 'no-template-text',
   description: 'Disallow template instructions and sample blocks copied into a plan unchanged',
   severity: 'error',
+  messages,
   docs: `Plan templates carry instructions for whoever fills them in — HTML
 comments such as \`<!-- ACTION REQUIRED: … -->\`, notes like "This template is
 filled in by the /plan command", \`[REMOVE IF UNUSED] Option 1\` labels — and
@@ -170,9 +174,10 @@ comments and \`[REMOVE IF UNUSED]\` labels only.`,
     }
   },
   defaults: {templates: [], instructions: []},
+  familyDefaults: (family) => ({templates: family.templates ?? [], instructions: family.instructions ?? []}),
   checkOptions(options) {
     const known = templateNames()
-    const unknown = (options.templates ?? []).find((name) => !known.includes(name))
+    const unknown = (options.templates ?? []).find((name) => !isTemplatePath(name) && !known.includes(name))
     return unknown === undefined ? undefined : `unknown template "${unknown}" (known templates: ${known.join(', ')})`
   },
   examples: {
@@ -216,7 +221,7 @@ src/
 -->
 `,
         messages: [
-          '3:1-6:4 Template instruction comment left in ("ACTION REQUIRED: Replace the content in this section with…"): follow it, then delete it'
+          '3:1-6:4 error Template instruction comment left in ("ACTION REQUIRED: Replace the content in this section with…"): follow it, then delete it'
         ]
       },
       {
@@ -235,7 +240,7 @@ specs/[###-feature]/
 \`\`\`
 `,
         messages: [
-          '3:1-11:4 Sample code block copied unchanged from the template (spec-kit-plan.md, line 49): replace it with this plan\'s content or delete it'
+          '3:1-11:4 error Sample code block copied unchanged from the template (spec-kit-plan.md, line 49): replace it with this plan\'s content or delete it'
         ]
       },
       {
@@ -248,7 +253,7 @@ src/
 \`\`\`
 `,
         messages: [
-          '2:3-2:56 Template label left in: "[REMOVE IF UNUSED] Option 1: Single project (DEFAULT)": keep the option you chose, without the label'
+          '2:3-2:56 error Template label left in: "[REMOVE IF UNUSED] Option 1: Single project (DEFAULT)": keep the option you chose, without the label'
         ]
       },
       {
@@ -260,7 +265,7 @@ src/
 - [ ] T002 Add the sync queue in src/sync/queue.ts
 `,
         messages: [
-          '3:7-3:60 Sample task copied unchanged from the template (spec-kit-tasks.md, line 52): replace it with this plan\'s tasks'
+          '3:7-3:60 error Sample task copied unchanged from the template (spec-kit-tasks.md, line 52): replace it with this plan\'s tasks'
         ]
       },
       {
@@ -271,31 +276,31 @@ src/
 **Note**: This template is filled in by the \`__SPECKIT_COMMAND_PLAN__\` command; its definition describes the execution workflow.
 `,
         messages: [
-          '3:1-3:129 Template instruction left in ("**Note**: This template is filled in by the `__SPECKIT_COM…"): follow it, then delete it'
+          '3:1-3:129 error Template instruction left in ("**Note**: This template is filled in by the `__SPECKIT_COM…"): follow it, then delete it'
         ]
       }
     ]
   },
-  check(tree, file, options) {
+  check(plan, report, options) {
     const matchers = matchersFor(options)
-    for (const block of extractBlocks(tree)) {
-      const reason = problem(file, block, matchers)
-      if (reason && block.node.position) file.message(reason, {place: block.node.position})
+    for (const block of extractBlocks(plan.tree)) {
+      const found = problem(plan, block, matchers)
+      if (found) report(found.id, block.node, found.data)
       // A sample block reported whole needs no second message per label.
-      else if (block.kind === 'code') reportLabels(file, block.node as Code)
+      else if (block.kind === 'code') reportLabels(plan, report, block.node as Code)
     }
   }
 })
 
 /** `[REMOVE IF UNUSED] Option N` labels, inside code or not. */
-function reportLabels(file: VFile, node: Code): void {
+function reportLabels(plan: Plan, report: Report<Id>, node: Code): void {
   let from = node.position?.start.offset
   for (const match of node.value.matchAll(new RegExp(labelLine, 'g'))) {
     const label = match[0].trim()
-    const span = tokenSpan(file, node, label, from)
-    if (!span) continue
-    file.message(`Template label left in: "${quote(label)}": keep the option you chose, without the label`, {place: span})
-    from = span.end.offset
+    const range = tokenRange(plan.source, node, label, from)
+    if (!range) continue
+    report.span('label', range[0], range[1], {label: quote(label)})
+    from = range[1]
   }
 }
 

@@ -3,30 +3,28 @@
  * right level. One message per problem: no stop-at-first, no cascade.
  */
 import {distance} from 'fastest-levenshtein'
-import type {Root} from 'mdast'
-import type {VFile} from 'vfile'
-import {outline, type Section} from '../src/core/plan/outline.js'
-import {
-  chooseVariant,
-  isRequired,
-  type SectionOverrides,
-  type StructureMatch,
-  type StructureSpec,
-  structureOptionProperties
-} from '../src/core/plan/structure.js'
-import {exampleStructure} from '../src/core/plan/example-structure.js'
-import {defineRule, warn} from '../src/core/rule.js'
+import type {Plan, Section} from '../src/core/plan/index.js'
+import {isRequired, type SectionOverrides, sectionOverridesSchema, type StructureMatch} from '../src/core/plan/structure.js'
+import {exampleFamily} from '../src/core/plan/example-family.js'
+import {defineRule, type Report} from '../src/core/rule.js'
 
 export interface RequiredSectionsOptions extends Record<string, unknown> {
-  /** The family's structure (set by the preset). */
-  structure?: StructureSpec
-  /** Force a variant by name (`plan`, `tasks`…); default: the best match. */
-  variant?: string
   /** Per-section required/optional overrides, by section title. */
   sections: SectionOverrides
   /** Whether headings the schema does not know are fine (else warnings). */
   allowUnknown: boolean
 }
+
+const messages = {
+  noTitle: {text: 'Missing title: expected a first-level heading like "# {example}"'},
+  level: {text: 'Section "{section}" should be a level-{level} heading, found level {found}'},
+  order: {text: 'Section "{section}" should come before "{other}"'},
+  typo: {text: 'Missing section "{section}" (found "{found}" — typo?)'},
+  missing: {text: 'Missing section "{section}"{where}'},
+  unknown: {text: 'Unexpected section "{section}": not part of the {variant} structure', severity: 'warn'}
+} as const
+
+type Id = keyof typeof messages
 
 /** A near miss: same words but for a typo or two (`Risk Assesment`). */
 function isNearMiss(a: string, b: string): boolean {
@@ -34,13 +32,13 @@ function isNearMiss(a: string, b: string): boolean {
   return Math.abs(a.length - b.length) <= limit && distance(a, b) <= limit
 }
 
-function check(tree: Root, file: VFile, options: RequiredSectionsOptions, match: StructureMatch): void {
+function check(plan: Plan, report: Report<Id>, options: RequiredSectionsOptions, match: StructureMatch): void {
   const {variant, title, matches} = match
-  const sections = outline(tree)
+  const {sections, tree} = plan
 
   if (!title) {
     const place = tree.children[0]?.position?.start
-    if (place) file.message(`Missing title: expected a first-level heading like "# ${variant.titleExample}"`, {place})
+    if (place) report('noTitle', place, {example: variant.titleExample})
   }
 
   // Wrong level and wrong order, in document order. A second section of a
@@ -52,17 +50,11 @@ function check(tree: Root, file: VFile, options: RequiredSectionsOptions, match:
     seen.add(current.spec.order)
     const level = current.spec.level ?? 2
     if (current.section.depth !== level) {
-      file.message(
-        `Section "${current.spec.title}" should be a level-${level} heading, found level ${current.section.depth}`,
-        current.section.node
-      )
+      report('level', current.section.node, {section: current.spec.title, level, found: current.section.depth})
     }
     if (repeated || current.spec.anywhere) continue
     if (variant.ordered && furthest && current.spec.order < furthest.spec.order) {
-      file.message(
-        `Section "${current.section.text}" should come before "${furthest.section.text}"`,
-        current.section.node
-      )
+      report('order', current.section.node, {section: current.section.text, other: furthest.section.text})
     } else if (!furthest || current.spec.order > furthest.spec.order) {
       furthest = current
     }
@@ -71,8 +63,7 @@ function check(tree: Root, file: VFile, options: RequiredSectionsOptions, match:
   // Missing required sections: one message each, where the section belongs.
   const present = new Set(matches.map((m) => m.spec.order))
   const matched = new Set<Section>(matches.map((m) => m.section))
-  const specs = variant.sections
-  specs.forEach((spec, order) => {
+  variant.sections.forEach((spec, order) => {
     if (present.has(order) || !isRequired(spec, options.sections)) return
     const level = spec.level ?? 2
     if (spec.pattern === undefined) {
@@ -81,7 +72,7 @@ function check(tree: Root, file: VFile, options: RequiredSectionsOptions, match:
         (section) => section.depth === level && !matched.has(section) && wanted.some((name) => isNearMiss(section.key, name))
       )
       if (nearMiss) {
-        file.message(`Missing section "${spec.title}" (found "${nearMiss.text}" — typo?)`, nearMiss.node)
+        report('typo', nearMiss.node, {section: spec.title, found: nearMiss.text})
         return
       }
     }
@@ -92,22 +83,21 @@ function check(tree: Root, file: VFile, options: RequiredSectionsOptions, match:
     // the one it should follow, else at the title. (A point after the last
     // node would fall outside the document, where message control drops it.)
     const anchor = after?.section.node ?? before?.section.node ?? title?.node ?? tree.children[0]
-    if (anchor?.position) file.message(`Missing section "${spec.title}"${where}`, {place: anchor.position.start})
+    if (anchor?.position) report('missing', anchor.position.start, {section: spec.title, where})
   })
 
   if (!options.allowUnknown) {
     for (const section of sections) {
-      if (section.depth === 2 && !matched.has(section)) {
-        warn(file, `Unexpected section "${section.text}": not part of the ${variant.name} structure`, section.node)
-      }
+      if (section.depth === 2 && !matched.has(section)) report('unknown', section.node, {section: section.text, variant: variant.name})
     }
   }
 }
 
-export const rule = defineRule<RequiredSectionsOptions>({
+export const rule = defineRule<RequiredSectionsOptions, keyof typeof messages>({
   id: 'required-sections',
   description: 'Require the sections of the plan’s template family, in order and at the right level',
   severity: 'error',
+  messages,
   docs: `A plan without its Implementation Steps or its Testing Strategy is not a
 plan. Each family preset describes its documents' structure — the title form
 and the sections, each required or optional, in order, with the names real
@@ -139,7 +129,7 @@ comments in \`presets/<family>.ts\`); \`sections\` overrides it per section.`,
     type: 'object',
     additionalProperties: false,
     properties: {
-      ...structureOptionProperties,
+      sections: sectionOverridesSchema,
       allowUnknown: {type: 'boolean', description: 'Allow sections the structure does not list (default), or warn about them.'}
     }
   },
@@ -148,7 +138,7 @@ comments in \`presets/<family>.ts\`); \`sections\` overrides it per section.`,
     valid: [
       {
         title: 'Every required section, with real-world spellings',
-        options: {structure: exampleStructure},
+        family: exampleFamily,
         markdown: `# Implementation Plan: Offline sync
 
 ## 1. Summary ✅ COMPLETE
@@ -164,7 +154,7 @@ Conflicts are resolved last-writer-wins.
     invalid: [
       {
         title: 'A missing section, reported where it belongs',
-        options: {structure: exampleStructure},
+        family: exampleFamily,
         markdown: `# Implementation Plan: Offline sync
 
 ## Summary
@@ -175,11 +165,11 @@ Queue edits while offline.
 
 Behind a flag.
 `,
-        messages: ['3:1 Missing section "Risks and Mitigations" (expected after "Summary")']
+        messages: ['3:1 error Missing section "Risks and Mitigations" (expected after "Summary")']
       },
       {
         title: 'A typo in a required heading',
-        options: {structure: exampleStructure},
+        family: exampleFamily,
         markdown: `# Implementation Plan: Offline sync
 
 ## Summary
@@ -190,11 +180,11 @@ Queue edits while offline.
 
 None.
 `,
-        messages: ['7:1-7:24 Missing section "Risks and Mitigations" (found "Risks and Mitgations" — typo?)']
+        messages: ['7:1-7:24 error Missing section "Risks and Mitigations" (found "Risks and Mitgations" — typo?)']
       },
       {
         title: 'Out of order and at the wrong level',
-        options: {structure: exampleStructure},
+        family: exampleFamily,
         markdown: `# Implementation Plan: Offline sync
 
 ### Summary
@@ -210,13 +200,13 @@ None.
 Conflicts are resolved last-writer-wins.
 `,
         messages: [
-          '3:1-3:12 Section "Summary" should be a level-2 heading, found level 3',
-          '11:1-11:25 Section "Risks and Mitigations" should come before "Open Questions"'
+          '3:1-3:12 error Section "Summary" should be a level-2 heading, found level 3',
+          '11:1-11:25 error Section "Risks and Mitigations" should come before "Open Questions"'
         ]
       },
       {
         title: 'No title',
-        options: {structure: exampleStructure},
+        family: exampleFamily,
         markdown: `## Summary
 
 Queue edits while offline.
@@ -225,16 +215,13 @@ Queue edits while offline.
 
 None.
 `,
-        messages: ['1:1 Missing title: expected a first-level heading like "# Implementation Plan: …"']
+        messages: ['1:1 error Missing title: expected a first-level heading like "# Implementation Plan: …"']
       }
     ]
   },
-  check(tree, file, options) {
-    if (!options.structure) return
-    const match = chooseVariant(tree, options.structure, options.variant)
-    if (match) check(tree, file, options, match)
+  check(plan, report, options) {
+    if (plan.structure) check(plan, report, options, plan.structure)
   }
 })
-
 
 export default rule.plugin

@@ -2,102 +2,88 @@
  * task-id: every task has a well-formed, unique ID, and IDs increase
  * through the document.
  */
-import type {Root} from 'mdast'
-import type {VFile} from 'vfile'
-import {headingKey} from '../src/core/plan/outline.js'
-import {correctedId, type Task, type TaskStyle, taskMarkers, tasks, type Token} from '../src/core/plan/tasks.js'
-import {offsetSpan} from '../src/core/position.js'
-import {defineRule, warn} from '../src/core/rule.js'
+import {canonicalTaskId, correctedTaskId, parsePhaseStepId, parseTaskId, phaseNumberKey, taskIdKey} from '../src/core/grammar.js'
+import type {Plan, Task, Token} from '../src/core/plan/index.js'
+import {defineRule, type Report} from '../src/core/rule.js'
 
 type Strictness = 'allow' | 'warn' | 'error'
 
 export interface TaskIdOptions extends Record<string, unknown> {
-  /** How the family writes tasks (set by the preset). */
-  style: TaskStyle
   /** A skipped number (`T006` → `T010`). */
   gaps: Strictness
   /** A letter-suffixed ID inserted later (`T010a`). */
   suffixes: Strictness
 }
 
-const canonical = /^(?:([A-Z]{1,4})-)?T(\d{3})([a-z]?)$/
+const messages = {
+  malformedWithFix: {text: 'Task ID "{id}" is not in the form T000: write "{fix}"', fixable: true},
+  malformed: {text: 'Task ID "{id}" is not in the form T000'},
+  colon: {text: 'Task ID "{id}" is written {written} a colon; this plan writes IDs {planWrites} one'},
+  duplicate: {text: 'Duplicate task ID "{id}" (first at line {line})'},
+  suffix: {text: 'Task ID "{id}" has a letter suffix: renumber when the plan settles', severity: 'warn'},
+  backwards: {text: 'Task ID "{id}" comes after "{previous}": IDs must increase through the plan'},
+  gap: {text: 'Task IDs skip from "{previous}" to "{id}"', severity: 'warn'},
+  missing: {text: 'Task line without a task ID (e.g. "T012")'},
+  wrongPhase: {text: 'Task "{id}" is in Phase {phase}: number it {phase}.{step}'},
+  stepBackwards: {text: 'Task "{id}" comes after Task {previous}: numbers must increase'},
+  blockUnclosed: {text: 'TASK:BEGIN without a TASK:END before the next TASK:BEGIN'},
+  blockMismatch: {text: 'TASK:BEGIN id={id} does not match the task heading "{heading}"'},
+  blockNoId: {text: 'TASK:BEGIN has no id=…'},
+  blockEndAlone: {text: 'TASK:END without a TASK:BEGIN'},
+  blockUnclosedAtEnd: {text: 'TASK:BEGIN without a TASK:END'}
+} as const
 
-interface Parsed {
-  prefix: string
-  number: number
-  suffix: string
+type Id = keyof typeof messages
+
+function lineOf(plan: Plan, token: Token): number | string {
+  return plan.pointAt(token.start)?.line ?? '?'
 }
 
-function parseId(text: string): Parsed | undefined {
-  const match = canonical.exec(correctedId(text) ?? text)
-  return match ? {prefix: match[1] ?? '', number: Number(match[2]), suffix: match[3]!} : undefined
-}
-
-function report(file: VFile, strictness: Strictness, reason: string, token: Token): void {
-  const place = offsetSpan(file, token.start, token.end)
-  if (!place || strictness === 'allow') return
-  if (strictness === 'warn') warn(file, reason, {place})
-  else file.message(reason, {place})
-}
-
-function line(file: VFile, token: Token): number | undefined {
-  return offsetSpan(file, token.start, token.end)?.start.line
-}
-
-/** spec-kit, spec-maestro and generic tasks: `T012`. */
-function checkTIds(file: VFile, list: Task[], options: TaskIdOptions): void {
+/** `T` IDs (spec-kit, spec-maestro, generic): form, colon style, duplicates, order, missing IDs. */
+function checkTIds(plan: Plan, report: Report<Id>, options: TaskIdOptions): void {
+  const conventions = plan.family.tasks
   const seen = new Map<string, Token>()
-  const previous = new Map<string, Parsed & {token: Token}>()
-  const withColon = list.filter((task) => task.id && task.node.type === 'listItem').map((task) => task.colon)
-  const colonStyle = withColon[0]
+  const previous = new Map<string, {number: number; suffix: string; token: Token}>()
+  const colonStyle = plan.conventions.taskIds.colon
 
-  for (const task of list) {
+  for (const task of plan.tasks) {
     const id = task.id
     if (!id) continue
-    if (options.style !== 'generic' && !canonical.test(id.text)) {
-      const fix = correctedId(id.text)
-      const place = offsetSpan(file, id.start, id.end)
-      if (place) {
-        const message = file.message(
-          fix ? `Task ID "${id.text}" is not in the form T000: write "${fix}"` : `Task ID "${id.text}" is not in the form T000`,
-          {place}
-        )
-        if (fix) {
-          message.actual = id.text
-          message.expected = [fix]
-        }
-      }
+    if (conventions?.id === 'T000' && !canonicalTaskId.test(id.text)) {
+      const fix = correctedTaskId(id.text)
+      if (fix) report.span('malformedWithFix', id.start, id.end, {id: id.text, fix}, {fix: {actual: id.text, expected: fix}})
+      else report.span('malformed', id.start, id.end, {id: id.text})
     }
-    if (options.style === 'spec-kit' && task.node.type === 'listItem' && colonStyle !== undefined && task.colon !== colonStyle) {
-      report(file, 'error', `Task ID "${id.text}" is written ${task.colon ? 'with' : 'without'} a colon; this plan writes IDs ${colonStyle ? 'with' : 'without'} one`, id)
+    if (conventions?.consistentColon && task.node.type === 'listItem' && colonStyle !== undefined && task.colon !== colonStyle) {
+      report.span('colon', id.start, id.end, {id: id.text, written: task.colon ? 'with' : 'without', planWrites: colonStyle ? 'with' : 'without'})
     }
 
-    const parsed = parseId(id.text)
-    if (!parsed) continue
-    const key = `${parsed.prefix}-${parsed.number}${parsed.suffix}`
+    // IDs with no sure canonical form (`T12345`) are not compared.
+    const canonical = correctedTaskId(id.text)
+    if (!canonical) continue
+    const parsed = parseTaskId(canonical)!
+    const key = taskIdKey(id.text)
     const first = seen.get(key)
     if (first) {
-      report(file, 'error', `Duplicate task ID "${id.text}" (first at line ${line(file, first)})`, id)
+      report.span('duplicate', id.start, id.end, {id: id.text, line: lineOf(plan, first)})
       continue
     }
     seen.set(key, id)
 
     const before = previous.get(parsed.prefix)
     previous.set(parsed.prefix, {...parsed, token: id})
-    if (parsed.suffix) {
-      report(file, options.suffixes, `Task ID "${id.text}" has a letter suffix: renumber when the plan settles`, id)
-    }
+    if (parsed.suffix) report.span('suffix', id.start, id.end, {id: id.text}, {severity: options.suffixes})
     if (!before) continue
     if (parsed.number < before.number || (parsed.number === before.number && parsed.suffix <= before.suffix)) {
-      report(file, 'error', `Task ID "${id.text}" comes after "${before.token.text}": IDs must increase through the plan`, id)
+      report.span('backwards', id.start, id.end, {id: id.text, previous: before.token.text})
     } else if (parsed.number > before.number + 1) {
-      report(file, options.gaps, `Task IDs skip from "${before.token.text}" to "${id.text}"`, id)
+      report.span('gap', id.start, id.end, {id: id.text, previous: before.token.text}, {severity: options.gaps})
     }
   }
 
   // A task line with no ID, among task lines that have one.
   const lists = new Map<unknown, Task[]>()
-  for (const task of list) {
+  for (const task of plan.tasks) {
     if (task.node.type !== 'listItem') continue
     const key = task.node.position?.start.column === undefined ? task.node : `${task.phase?.index}:${task.subphase?.index}`
     lists.set(key, [...(lists.get(key) ?? []), task])
@@ -105,74 +91,70 @@ function checkTIds(file: VFile, list: Task[], options: TaskIdOptions): void {
   for (const group of lists.values()) {
     const identified = group.filter((task) => task.id).length
     if (identified === 0 || identified < group.length / 2) continue
-    for (const task of group) {
-      if (!task.id && task.node.position) file.message('Task line without a task ID (e.g. "T012")', task.node)
-    }
+    for (const task of group) if (!task.id) report('missing', task.node)
   }
 }
 
-/** ai-first-sdlc: `Task N.M` with N the phase number and M counting from 1. */
-function checkTaskNumbers(file: VFile, list: Task[]): void {
+/** `Task N.M` IDs (ai-first-sdlc): N the number of the enclosing phase, M increasing within it. */
+function checkPhaseStepIds(plan: Plan, report: Report<Id>): void {
   const seen = new Map<string, Token>()
   let previous: {phase: number; step: number} | undefined
-  for (const task of list) {
+  for (const task of plan.tasks) {
     if (!task.id) continue
-    const [, phaseText, stepText] = /(\d+)\.(\d+)/.exec(task.id.text) ?? []
-    const phase = Number(phaseText)
-    const step = Number(stepText)
-    const heading = [task.subphase, task.phase].find((section) => section && /^phase \d+/.test(section.key))
-    const phaseNumber = heading ? Number(/^phase (\d+)/.exec(headingKey(heading.text))![1]) : undefined
+    const {phase, step} = parsePhaseStepId(task.id.text) ?? {phase: NaN, step: NaN}
+    const heading = [task.subphase, task.phase].find((section) => section && phaseNumberKey.test(section.key))
+    const phaseNumber = heading ? Number(phaseNumberKey.exec(heading.key)![1]!.split(' ')[0]) : undefined
     if (phaseNumber !== undefined && phase !== phaseNumber) {
-      report(file, 'error', `Task "${task.id.text}" is in Phase ${phaseNumber}: number it ${phaseNumber}.${step}`, task.id)
+      report.span('wrongPhase', task.id.start, task.id.end, {id: task.id.text, phase: phaseNumber, step})
     }
     const key = `${phase}.${step}`
     const first = seen.get(key)
     if (first) {
-      report(file, 'error', `Duplicate task ID "${task.id.text}" (first at line ${line(file, first)})`, task.id)
+      report.span('duplicate', task.id.start, task.id.end, {id: task.id.text, line: lineOf(plan, first)})
       continue
     }
     seen.set(key, task.id)
     if (previous && previous.phase === phase && step <= previous.step) {
-      report(file, 'error', `Task "${task.id.text}" comes after Task ${previous.phase}.${previous.step}: numbers must increase`, task.id)
+      report.span('stepBackwards', task.id.start, task.id.end, {id: task.id.text, previous: `${previous.phase}.${previous.step}`})
     }
     previous = {phase, step}
   }
 }
 
-/** spec-maestro: each `### T001:` task is wrapped in BEGIN/END markers naming its ID. */
-function checkMaestroMarkers(tree: Root, file: VFile, list: Task[]): void {
-  const markers = taskMarkers(tree)
-  let open: (typeof markers)[number] | undefined
-  for (const marker of markers) {
-    if (marker.kind === 'begin') {
-      if (open) file.message('TASK:BEGIN without a TASK:END before the next TASK:BEGIN', open.node)
-      open = marker
-      const heading = list.find((task) => task.node.type === 'heading' && (task.node.position?.start.offset ?? 0) > (marker.node.position?.end.offset ?? 0))
-      if (heading?.id && marker.id !== undefined && correctedId(marker.id) !== correctedId(heading.id.text)) {
-        file.message(`TASK:BEGIN id=${marker.id} does not match the task heading "${heading.id.text}"`, marker.node)
-      } else if (marker.id === undefined) {
-        file.message('TASK:BEGIN has no id=…', marker.node)
+/** Task block comments: each BEGIN names the task heading that follows and has its END. */
+function checkTaskBlocks(plan: Plan, report: Report<Id>): void {
+  let open: Plan['taskBlocks'][number] | undefined
+  for (const comment of plan.taskBlocks) {
+    if (comment.kind === 'begin') {
+      if (open) report('blockUnclosed', open.node)
+      open = comment
+      const after = comment.node.position?.end.offset ?? 0
+      const heading = plan.tasks.find((task) => task.node.type === 'heading' && (task.node.position?.start.offset ?? 0) > after)
+      if (heading?.id && comment.id !== undefined && taskIdKey(comment.id) !== taskIdKey(heading.id.text)) {
+        report('blockMismatch', comment.node, {id: comment.id, heading: heading.id.text})
+      } else if (comment.id === undefined) {
+        report('blockNoId', comment.node)
       }
     } else {
-      if (!open) file.message('TASK:END without a TASK:BEGIN', marker.node)
+      if (!open) report('blockEndAlone', comment.node)
       open = undefined
     }
   }
-  if (open) file.message('TASK:BEGIN without a TASK:END', open.node)
+  if (open) report('blockUnclosedAtEnd', open.node)
 }
 
-export const rule = defineRule<TaskIdOptions>({
+export const rule = defineRule<TaskIdOptions, keyof typeof messages>({
   id: 'task-id',
   description: 'Require well-formed, unique task IDs that increase through the plan',
   severity: 'error',
-  fixable: true,
+  messages,
   docs: `Agents execute a plan task by task and refer to tasks by ID. A duplicate
 ID, a task line without one, or \`T12\` where every other task is \`T012\`
 breaks that. Tasks are read from the tree: list items (checkbox or not) whose
 text starts with an ID, task headings (\`### T001: …\`, \`#### Task 1.2:\`), and
 spec-maestro's \`TASK:BEGIN\`/\`TASK:END\` comments.
 
-- spec-kit and spec-maestro IDs are \`T\` and three digits; \`T12\`, \`T0012\`,
+- Where the family writes \`T\` and three digits (spec-kit, spec-maestro), \`T12\`, \`T0012\`,
   \`T-012\` and \`t012\` are reported with the corrected form, which \`--fix\`
   writes. Team prefixes (\`BE-T005\`) are fine and counted separately.
 - A checkbox task line without an ID, in a list whose other tasks have IDs.
@@ -191,17 +173,17 @@ The \`recommended\` preset checks uniqueness and order only.`,
     type: 'object',
     additionalProperties: false,
     properties: {
-      style: {enum: ['spec-kit', 'ai-first-sdlc', 'spec-maestro', 'generic'], description: 'How the family writes tasks; set by each preset.'},
       gaps: {enum: ['allow', 'warn', 'error'], description: 'A skipped ID number (`T006` → `T010`).'},
       suffixes: {enum: ['allow', 'warn', 'error'], description: 'A letter-suffixed ID (`T010a`).'}
     }
   },
-  defaults: {style: 'generic', gaps: 'warn', suffixes: 'warn'},
+  defaults: {gaps: 'warn', suffixes: 'warn'},
   examples: {
     valid: [
       {
         title: 'spec-kit tasks with a gap allowed and an inserted task allowed',
-        options: {style: 'spec-kit', gaps: 'allow', suffixes: 'allow'},
+        family: 'spec-kit',
+        options: {gaps: 'allow', suffixes: 'allow'},
         markdown: `## Phase 1: Setup
 
 - [x] T001 Create the sync module in src/sync/index.ts
@@ -212,7 +194,7 @@ The \`recommended\` preset checks uniqueness and order only.`,
       },
       {
         title: 'ai-first-sdlc task numbers follow their phase',
-        options: {style: 'ai-first-sdlc'},
+        family: 'ai-first-sdlc',
         markdown: `### Phase 2: Deployment
 
 - [ ] **Task 2.1**: Add the gitignore deployment
@@ -223,7 +205,7 @@ The \`recommended\` preset checks uniqueness and order only.`,
     invalid: [
       {
         title: 'Malformed, duplicate, missing and backward IDs',
-        options: {style: 'spec-kit'},
+        family: 'spec-kit',
         markdown: `## Phase 1: Setup
 
 - [ ] T001 Create the sync module in src/sync/index.ts
@@ -233,38 +215,38 @@ The \`recommended\` preset checks uniqueness and order only.`,
 - [ ] T001 Document the queue in docs/sync.md
 `,
         messages: [
-          '4:7-4:9 Task ID "T2" is not in the form T000: write "T002"',
-          '5:7-5:11 Duplicate task ID "T002" (first at line 4)',
-          '6:1-6:37 Task line without a task ID (e.g. "T012")',
-          '7:7-7:11 Duplicate task ID "T001" (first at line 3)'
+          '4:7-4:9 error Task ID "T2" is not in the form T000: write "T002"',
+          '5:7-5:11 error Duplicate task ID "T002" (first at line 4)',
+          '6:1-6:37 error Task line without a task ID (e.g. "T012")',
+          '7:7-7:11 error Duplicate task ID "T001" (first at line 3)'
         ]
       },
       {
         title: 'Gaps and suffixes are warnings by default; going back is an error',
-        options: {style: 'spec-kit'},
+        family: 'spec-kit',
         markdown: `- [ ] T001 Create src/a.ts
 - [ ] T004 Create src/b.ts
 - [ ] T004a Create src/c.ts
 - [ ] T003 Create src/d.ts
 `,
         messages: [
-          '2:7-2:11 Task IDs skip from "T001" to "T004"',
-          '3:7-3:12 Task ID "T004a" has a letter suffix: renumber when the plan settles',
-          '4:7-4:11 Task ID "T003" comes after "T004a": IDs must increase through the plan'
+          '2:7-2:11 warning Task IDs skip from "T001" to "T004"',
+          '3:7-3:12 warning Task ID "T004a" has a letter suffix: renumber when the plan settles',
+          '4:7-4:11 error Task ID "T003" comes after "T004a": IDs must increase through the plan'
         ]
       },
       {
         title: 'ai-first-sdlc task in the wrong phase',
-        options: {style: 'ai-first-sdlc'},
+        family: 'ai-first-sdlc',
         markdown: `### Phase 2: Deployment
 
 - [ ] **Task 1.3**: Add the gitignore deployment
 `,
-        messages: ['3:9-3:17 Task "Task 1.3" is in Phase 2: number it 2.3']
+        messages: ['3:9-3:17 error Task "Task 1.3" is in Phase 2: number it 2.3']
       },
       {
         title: 'spec-maestro markers that do not match',
-        options: {style: 'spec-maestro'},
+        family: 'spec-maestro',
         markdown: `<!-- TASK:BEGIN id=T002 -->
 
 ### T001: Add the board view
@@ -274,18 +256,17 @@ The \`recommended\` preset checks uniqueness and order only.`,
 ### T002: Add drag and drop
 `,
         messages: [
-          '1:1-1:28 TASK:BEGIN id=T002 does not match the task heading "T001"',
-          '1:1-1:28 TASK:BEGIN without a TASK:END before the next TASK:BEGIN',
-          '5:1-5:28 TASK:BEGIN without a TASK:END'
+          '1:1-1:28 error TASK:BEGIN id=T002 does not match the task heading "T001"',
+          '1:1-1:28 error TASK:BEGIN without a TASK:END before the next TASK:BEGIN',
+          '5:1-5:28 error TASK:BEGIN without a TASK:END'
         ]
       }
     ]
   },
-  check(tree, file, options) {
-    const list = tasks(tree, String(file.value), options.style)
-    if (options.style === 'ai-first-sdlc') checkTaskNumbers(file, list)
-    else checkTIds(file, list, options)
-    if (options.style === 'spec-maestro') checkMaestroMarkers(tree, file, list)
+  check(plan, report, options) {
+    if (plan.family.tasks?.id === 'phase.step') checkPhaseStepIds(plan, report)
+    else checkTIds(plan, report, options)
+    if (plan.family.tasks?.blockComments) checkTaskBlocks(plan, report)
   }
 })
 

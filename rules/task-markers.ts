@@ -1,33 +1,38 @@
 /**
- * task-markers: spec-kit's `[P]` and `[USn]` markers are where and what they
- * must be, tasks name their files, and spec-maestro's task metadata is valid.
+ * task-markers: the family's task markers (spec-kit's `[P]` and `[USn]`) are
+ * where and what they must be, tasks name their files, and task metadata
+ * (spec-maestro's size and dependencies) is valid.
  */
-import type {Root, RootContent} from 'mdast'
+import escapeStringRegexp from 'escape-string-regexp'
+import type {RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import type {VFile} from 'vfile'
-import {sectionOf} from '../src/core/plan/outline.js'
-import {type Task, type TaskStyle, tasks, type Token} from '../src/core/plan/tasks.js'
-import {offsetSpan} from '../src/core/position.js'
-import {defineRule, warn} from '../src/core/rule.js'
+import type {TaskConventions} from '../src/core/family.js'
+import {dependencyList, filePath, notAPath, targetPreposition} from '../src/core/grammar.js'
+import type {Plan, Task} from '../src/core/plan/index.js'
+import {defineRule, type Report} from '../src/core/rule.js'
 
 export interface TaskMarkersOptions extends Record<string, unknown> {
-  style: TaskStyle
   /** A task that names no file path: spec-kit calls it wrong; many real plans do it. */
   filePaths: 'allow' | 'warn' | 'error'
 }
 
-const storyMarker = /^US(\d+)(?:\/US\d+)*$/
-const parallel = /^P$/
-// `src/sync/queue.ts`, `apps/api/`, `package.json`, `.gitignore`; a bare
-// `Dockerfile`-like name is too vague to count: a path has a slash, an
-// extension, or a leading dot.
-const pathPattern = /(?:[\w.@-]+\/)+[\w.@*-]*|\b[\w-]+\.(?:[a-z]{1,6})\b|(?<![^\s`(])\.[a-z][\w-]*(?:\.[a-z]+)?\b/g
+const messages = {
+  unknown: {text: 'Unknown task marker "[{marker}]": {family} tasks use {names}'},
+  order: {text: 'Marker "[{parallel}]" goes before "[{story}]": write "[{parallel}] [{story}]"', fixable: true},
+  storyMissing: {text: 'Task "{id}" is in User Story {story}: mark it [{expected}]'},
+  storyWrong: {text: 'Task "{id}" is marked [{marker}] but is in User Story {story}'},
+  storyInShared: {text: 'Task "{id}" is in the {phase} phase: a [USn] marker belongs to user-story phases only'},
+  noFilePath: {text: 'Task "{id}" names no file path: say which file it changes', severity: 'warn'},
+  parallelConflict: {text: 'Tasks "{first}" and "{id}" are both [P] in this phase but both change {path}: they cannot run in parallel'},
+  size: {text: 'Task "{id}" has size "{size}": split it until every task is {sizes}'},
+  dependencies: {text: 'Task "{id}" lists dependencies "{value}": write "None" or task IDs such as "T001, T002"'}
+} as const
+
+type Id = keyof typeof messages
 
 /** The paths a task's text names (in code spans or not): files and folders. */
 export function filePaths(task: Task): string[] {
-  return [...task.description.matchAll(pathPattern)]
-    .map((match) => match[0].replace(/[.,;:)]+$/, ''))
-    .filter((path) => !/^\d+(?:\.\d+)*$/.test(path) && !/^(?:e\.g|i\.e|etc)\.?$/i.test(path))
+  return [...task.description.matchAll(filePath)].map((match) => match[0].replace(/[.,;:)]+$/, '')).filter((path) => !notAPath.test(path))
 }
 
 /**
@@ -37,92 +42,101 @@ export function filePaths(task: Task): string[] {
  */
 function targetFiles(task: Task): string[] {
   const files: Array<{path: string; target: boolean}> = []
-  for (const match of task.description.matchAll(pathPattern)) {
+  for (const match of task.description.matchAll(filePath)) {
     const path = match[0].replace(/[.,;:)]+$/, '')
     if (!/\.[A-Za-z]{1,6}$/.test(path) || /^\d/.test(path)) continue
     const before = task.description.slice(Math.max(0, match.index - 8), match.index)
-    files.push({path, target: /\b(?:in|to|into|at)\s+`?$/i.test(before)})
+    files.push({path, target: targetPreposition.test(before)})
   }
   const targets = files.filter((file) => file.target).map((file) => file.path)
   return targets.length > 0 ? targets : files.slice(-1).map((file) => file.path)
 }
 
-function at(file: VFile, token: Token) {
-  return offsetSpan(file, token.start, token.end)
+interface Compiled {
+  parallel: RegExp
+  story: RegExp
+  storyPhase: RegExp | undefined
+  sharedPhase: RegExp | undefined
 }
 
-function checkSpecKit(file: VFile, list: Task[], options: TaskMarkersOptions): void {
-  const parallelFiles = new Map<string, {task: Task; phase: number | undefined}>()
-  for (const task of list) {
+const compiled = new WeakMap<TaskConventions, Compiled>()
+
+function compile(conventions: TaskConventions, markers: NonNullable<TaskConventions['markers']>): Compiled {
+  let result = compiled.get(conventions)
+  if (!result) {
+    result = {
+      parallel: new RegExp(`^(?:${markers.parallel})$`),
+      story: new RegExp(`^(?:${markers.story})$`),
+      storyPhase: conventions.storyPhase ? new RegExp(conventions.storyPhase) : undefined,
+      sharedPhase: conventions.sharedPhase ? new RegExp(conventions.sharedPhase) : undefined
+    }
+    compiled.set(conventions, result)
+  }
+  return result
+}
+
+/** Markers, story phases and parallel conflicts, where the family defines markers. */
+function checkMarkers(plan: Plan, report: Report<Id>, conventions: TaskConventions): void {
+  const markers = conventions.markers!
+  const {parallel, story: storyPattern, storyPhase, sharedPhase} = compile(conventions, markers)
+  const parallelFiles = new Map<string, Task>()
+  for (const task of plan.tasks) {
     if (!task.id) continue
-    const story = task.markers.find((marker) => storyMarker.test(marker.text))
+    const story = task.markers.find((marker) => storyPattern.test(marker.text))
     const p = task.markers.find((marker) => parallel.test(marker.text))
     const phaseKey = task.phase?.key ?? ''
 
     for (const marker of task.markers) {
-      if (!storyMarker.test(marker.text) && !parallel.test(marker.text)) {
-        const place = at(file, marker)
-        if (place) file.message(`Unknown task marker "[${marker.text}]": spec-kit tasks use [P] and [USn]`, {place})
+      if (!storyPattern.test(marker.text) && !parallel.test(marker.text)) {
+        report.span('unknown', marker.start, marker.end, {marker: marker.text, family: plan.family.name, names: markers.names})
       }
     }
 
     if (story && p && story.start < p.start) {
-      const span = offsetSpan(file, story.start - 1, p.end + 1)
-      if (span) {
-        const actual = String(file.value).slice(story.start - 1, p.end + 1)
-        const message = file.message(`Marker "[P]" goes before "[${story.text}]": write "[P] [${story.text}]"`, {place: span})
-        message.actual = actual
-        message.expected = [`[P] [${story.text}]`]
-      }
+      const actual = plan.source.slice(story.start - 1, p.end + 1)
+      const data = {parallel: p.text, story: story.text}
+      report.span('order', story.start - 1, p.end + 1, data, {fix: {actual, expected: `[${p.text}] [${story.text}]`}})
     }
 
-    const storyPhase = /\buser story (\d+)\b/.exec(phaseKey)
-    const sharedPhase = /^(?:phase [\d.]+ |final phase )?(?:setup|foundational|polish)\b/.exec(phaseKey)
-    if (storyPhase) {
-      const expected = `US${storyPhase[1]}`
+    const inStory = storyPhase?.exec(phaseKey)
+    const inShared = sharedPhase?.exec(phaseKey)
+    if (inStory) {
+      const number = inStory[1]!
+      const numbers = story ? story.text.split('/').map((part) => storyPattern.exec(part)?.[1]) : []
       if (!story) {
-        const place = at(file, task.id)
-        if (place) file.message(`Task "${task.id.text}" is in User Story ${storyPhase[1]}: mark it [${expected}]`, {place})
-      } else if (!story.text.split('/').includes(expected)) {
-        const place = at(file, story)
-        if (place) file.message(`Task "${task.id.text}" is marked [${story.text}] but is in User Story ${storyPhase[1]}`, {place})
+        report.span('storyMissing', task.id.start, task.id.end, {id: task.id.text, story: number, expected: `US${number}`})
+      } else if (!numbers.includes(number)) {
+        report.span('storyWrong', story.start, story.end, {id: task.id.text, marker: story.text, story: number})
       }
-    } else if (sharedPhase && story) {
-      const place = at(file, story)
-      if (place) file.message(`Task "${task.id.text}" is in the ${sharedPhase[0].replace(/^.* /, '')} phase: a [USn] marker belongs to user-story phases only`, {place})
-    }
-
-    const paths = filePaths(task)
-    if (paths.length === 0 && options.filePaths !== 'allow') {
-      const place = at(file, task.id)
-      const reason = `Task "${task.id.text}" names no file path: say which file it changes`
-      if (place && options.filePaths === 'warn') warn(file, reason, {place})
-      else if (place) file.message(reason, {place})
+    } else if (inShared && story) {
+      report.span('storyInShared', story.start, story.end, {id: task.id.text, phase: inShared[1]!})
     }
 
     if (p) {
       for (const path of new Set(targetFiles(task))) {
         const key = `${task.phase?.index ?? -1}:${path}`
         const other = parallelFiles.get(key)
-        if (other && other.task.id) {
-          const place = at(file, p)
-          if (place) {
-            file.message(`Tasks "${other.task.id.text}" and "${task.id.text}" are both [P] in this phase but both change ${path}: they cannot run in parallel`, {place})
-          }
-        } else {
-          parallelFiles.set(key, {task, phase: task.phase?.index})
-        }
+        if (other?.id) report.span('parallelConflict', p.start, p.end, {first: other.id.text, id: task.id.text, path})
+        else parallelFiles.set(key, task)
       }
     }
   }
 }
 
+function checkFilePaths(plan: Plan, report: Report<Id>, options: TaskMarkersOptions): void {
+  for (const task of plan.tasks) {
+    if (task.id && filePaths(task).length === 0) {
+      report.span('noFilePath', task.id.start, task.id.end, {id: task.id.text}, {severity: options.filePaths})
+    }
+  }
+}
+
 /** `- **Size:** S` style metadata lines between a task heading and the next heading. */
-function metadata(tree: Root, task: Task): Map<string, {value: string; node: RootContent}> {
+function metadata(plan: Plan, task: Task): Map<string, {value: string; node: RootContent}> {
   const fields = new Map<string, {value: string; node: RootContent}>()
-  const section = task.node.type === 'heading' ? sectionOf(tree, task.node) : undefined
+  const section = task.node.type === 'heading' ? plan.sectionOf(task.node) : undefined
   if (!section) return fields
-  for (const node of tree.children.slice(section.index + 1, section.end)) {
+  for (const node of plan.body(section)) {
     if (node.type !== 'list') continue
     for (const item of node.children) {
       const paragraph = item.children[0]
@@ -137,26 +151,27 @@ function metadata(tree: Root, task: Task): Map<string, {value: string; node: Roo
   return fields
 }
 
-function checkMaestro(tree: Root, file: VFile, list: Task[]): void {
-  for (const task of list) {
+function checkMetadata(plan: Plan, report: Report<Id>, conventions: TaskConventions): void {
+  const sizes = conventions.sizes
+  for (const task of plan.tasks) {
     if (task.node.type !== 'heading' || !task.id) continue
-    const fields = metadata(tree, task)
+    const fields = metadata(plan, task)
     const size = fields.get('size')
-    if (size && !/^(?:XS|S)\b/.test(size.value)) {
-      file.message(`Task "${task.id.text}" has size "${size.value}": split it until every task is XS or S`, size.node)
+    if (sizes && size && !new RegExp(`^(?:${sizes.map(escapeStringRegexp).join('|')})\\b`).test(size.value)) {
+      report('size', size.node, {id: task.id.text, size: size.value, sizes: sizes.join(' or ')})
     }
     const dependencies = fields.get('dependencies')
-    if (dependencies && !/^(?:none\b|(?:(?:[A-Z]{1,4}-)?T\d{3}[a-z]?)(?:\s*,\s*(?:[A-Z]{1,4}-)?T\d{3}[a-z]?)*\s*$)/i.test(dependencies.value)) {
-      file.message(`Task "${task.id.text}" lists dependencies "${dependencies.value}": write "None" or task IDs such as "T001, T002"`, dependencies.node)
+    if (conventions.dependencyField && dependencies && !dependencyList.test(dependencies.value)) {
+      report('dependencies', dependencies.node, {id: task.id.text, value: dependencies.value})
     }
   }
 }
 
-export const rule = defineRule<TaskMarkersOptions>({
+export const rule = defineRule<TaskMarkersOptions, keyof typeof messages>({
   id: 'task-markers',
   description: 'Require spec-kit task markers in their place and tasks that name their files',
   severity: 'error',
-  fixable: true,
+  messages,
   docs: `spec-kit calls its task format required: \`- [ ] T012 [P] [US1] Description
 with file path\`. Agents schedule \`[P]\` tasks in parallel and group tasks by
 story, so a wrong marker breaks the run.
@@ -175,16 +190,16 @@ story, so a wrong marker breaks the run.
     type: 'object',
     additionalProperties: false,
     properties: {
-      style: {enum: ['spec-kit', 'ai-first-sdlc', 'spec-maestro', 'generic'], description: 'How the family writes tasks; set by each preset.'},
       filePaths: {enum: ['allow', 'warn', 'error'], description: 'A task that names no file path.'}
     }
   },
-  defaults: {style: 'generic', filePaths: 'warn'},
+  defaults: {filePaths: 'allow'},
+  familyDefaults: (family) => (family.tasks?.filePaths ? {filePaths: family.tasks.filePaths} : {}),
   examples: {
     valid: [
       {
         title: 'Markers in order, in the right phases, with paths',
-        options: {style: 'spec-kit'},
+        family: 'spec-kit',
         markdown: `## Phase 1: Setup
 
 - [x] T001 [P] Create the sync module in src/sync/index.ts
@@ -197,7 +212,7 @@ story, so a wrong marker breaks the run.
       },
       {
         title: 'spec-maestro metadata',
-        options: {style: 'spec-maestro'},
+        family: 'spec-maestro',
         markdown: `### T002: Add drag and drop
 
 - **Size:** S
@@ -208,7 +223,7 @@ story, so a wrong marker breaks the run.
     invalid: [
       {
         title: 'Marker order, story numbers and phases',
-        options: {style: 'spec-kit'},
+        family: 'spec-kit',
         markdown: `## Phase 1: Setup
 
 - [ ] T001 [US1] Create the sync module in src/sync/index.ts
@@ -221,17 +236,17 @@ story, so a wrong marker breaks the run.
 - [ ] T005 [Later] Add metrics in src/sync/metrics.ts
 `,
         messages: [
-          '3:13-3:16 Task "T001" is in the setup phase: a [USn] marker belongs to user-story phases only',
-          '7:12-7:21 Marker "[P]" goes before "[US1]": write "[P] [US1]"',
-          '8:13-8:16 Task "T003" is marked [US2] but is in User Story 1',
-          '9:7-9:11 Task "T004" is in User Story 1: mark it [US1]',
-          '10:7-10:11 Task "T005" is in User Story 1: mark it [US1]',
-          '10:13-10:18 Unknown task marker "[Later]": spec-kit tasks use [P] and [USn]'
+          '3:13-3:16 error Task "T001" is in the setup phase: a [USn] marker belongs to user-story phases only',
+          '7:12-7:21 error Marker "[P]" goes before "[US1]": write "[P] [US1]"',
+          '8:13-8:16 error Task "T003" is marked [US2] but is in User Story 1',
+          '9:7-9:11 error Task "T004" is in User Story 1: mark it [US1]',
+          '10:7-10:11 error Task "T005" is in User Story 1: mark it [US1]',
+          '10:13-10:18 error Unknown task marker "[Later]": spec-kit tasks use [P] and [USn]'
         ]
       },
       {
         title: 'No file path, and parallel tasks on one file',
-        options: {style: 'spec-kit'},
+        family: 'spec-kit',
         markdown: `## Phase 2: Foundational
 
 - [ ] T006 Decide the retry policy
@@ -239,29 +254,30 @@ story, so a wrong marker breaks the run.
 - [ ] T008 [P] Use the clock for retries in src/sync/clock.ts
 `,
         messages: [
-          '3:7-3:11 Task "T006" names no file path: say which file it changes',
-          '5:13-5:14 Tasks "T007" and "T008" are both [P] in this phase but both change src/sync/clock.ts: they cannot run in parallel'
+          '3:7-3:11 warning Task "T006" names no file path: say which file it changes',
+          '5:13-5:14 error Tasks "T007" and "T008" are both [P] in this phase but both change src/sync/clock.ts: they cannot run in parallel'
         ]
       },
       {
         title: 'spec-maestro sizes and dependencies',
-        options: {style: 'spec-maestro'},
+        family: 'spec-maestro',
         markdown: `### T003: Rewrite the board
 
 - **Size:** M
 - **Dependencies:** the board refactor
 `,
         messages: [
-          '3:1-3:14 Task "T003" has size "M": split it until every task is XS or S',
-          '4:1-4:39 Task "T003" lists dependencies "the board refactor": write "None" or task IDs such as "T001, T002"'
+          '3:1-3:14 error Task "T003" has size "M": split it until every task is XS or S',
+          '4:1-4:39 error Task "T003" lists dependencies "the board refactor": write "None" or task IDs such as "T001, T002"'
         ]
       }
     ]
   },
-  check(tree, file, options) {
-    const list = tasks(tree, String(file.value), options.style)
-    if (options.style === 'spec-kit') checkSpecKit(file, list, options)
-    if (options.style === 'spec-maestro') checkMaestro(tree, file, list)
+  check(plan, report, options) {
+    const conventions = plan.family.tasks
+    if (conventions?.markers) checkMarkers(plan, report, conventions)
+    if (options.filePaths !== 'allow') checkFilePaths(plan, report, options)
+    if (conventions?.sizes || conventions?.dependencyField) checkMetadata(plan, report, conventions)
   }
 })
 

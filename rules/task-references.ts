@@ -2,38 +2,30 @@
  * task-references: every task ID the plan mentions exists, dependencies have
  * no cycles, and the phases and stories the dependency section names exist.
  */
-import type {Root} from 'mdast'
-import {toString} from 'mdast-util-to-string'
-import type {VFile} from 'vfile'
-import {outline, sectionBody, sectionOf} from '../src/core/plan/outline.js'
-import {correctedId, type Task, type TaskStyle, tasks, type Token} from '../src/core/plan/tasks.js'
-import {offsetSpan} from '../src/core/position.js'
-import {defineRule, warn} from '../src/core/rule.js'
-import {nodesOf, walk} from '../src/core/walk.js'
+import {dependencyId, dependencyPhrase, dependencySectionKey, phaseNumberKey, phaseOrStoryMention, taskIdKey, userStoryKey} from '../src/core/grammar.js'
+import type {Plan, Task, Token} from '../src/core/plan/index.js'
+import {defineRule, type Report} from '../src/core/rule.js'
+import {walk} from '../src/core/walk.js'
 
-export interface TaskReferencesOptions extends Record<string, unknown> {
-  style: TaskStyle
-}
+export type TaskReferencesOptions = Record<string, unknown>
 
-const idPattern = /\b(?:[A-Z]{1,4}-)?T\d{3}[a-z]?\b/g
-// "depends on T012, T013", "after T004", "requires T001 and T002",
-// "blocked by T020", "Dependencies: T001, T002".
-const dependencyPhrase =
-  /\b(?:depends? on|after|requires|blocked by|dependencies|depends)\b\s*:?\**\s*:?\s*((?:(?:[A-Z]{1,4}-)?T\d{3}[a-z]?(?:\s*(?:,|and|&|\/|or|-|–)\s*)?)+)/gi
+const messages = {
+  missing: {text: 'Task "{id}" does not exist in this plan'},
+  self: {text: 'Task "{id}" depends on itself'},
+  later: {text: 'Task "{id}" depends on "{target}", which comes later in the plan', severity: 'warn'},
+  cycle: {text: 'Tasks depend on each other in a cycle: {path}'},
+  sectionNames: {text: '"{name}" is named in {section} but the plan has no {what}'}
+} as const
 
-/** One key for every spelling of an ID (`t12`, `T012`). */
-function normalise(id: string): string {
-  return correctedId(id) ?? id
-}
+type Id = keyof typeof messages
 
 /** The text a task's dependencies are written in: its line, or a task heading's whole section. */
-function taskSource(tree: Root, file: VFile, task: Task): {text: string; offset: number} {
-  const source = String(file.value)
+function taskSource(plan: Plan, task: Task): {text: string; offset: number} {
   let start = task.id?.end ?? task.node.position?.start.offset ?? 0
   let end = task.node.position?.end.offset ?? start
   if (task.node.type === 'heading') {
-    const section = sectionOf(tree, task.node)
-    const body = section ? sectionBody(tree, section) : []
+    const section = plan.sectionOf(task.node)
+    const body = section ? plan.body(section) : []
     const last = body.filter((node) => node.type !== 'heading').at(-1)
     end = last?.position?.end.offset ?? end
   } else {
@@ -42,14 +34,14 @@ function taskSource(tree: Root, file: VFile, task: Task): {text: string; offset:
     end = paragraph?.position?.end.offset ?? end
   }
   start = Math.min(start, end)
-  return {text: source.slice(start, end), offset: start}
+  return {text: plan.source.slice(start, end), offset: start}
 }
 
 function dependencies(text: string, offset: number): Token[] {
   const found: Token[] = []
   for (const phrase of text.matchAll(dependencyPhrase)) {
     const listStart = phrase.index + phrase[0].length - phrase[1]!.length
-    for (const id of phrase[1]!.matchAll(idPattern)) {
+    for (const id of phrase[1]!.matchAll(dependencyId)) {
       const start = offset + listStart + id.index
       found.push({text: id[0], start, end: start + id[0].length})
     }
@@ -57,52 +49,41 @@ function dependencies(text: string, offset: number): Token[] {
   return found
 }
 
-function checkIds(tree: Root, file: VFile, list: Task[]): void {
+function checkIds(plan: Plan, report: Report<Id>): void {
   const defined = new Map<string, Task>()
-  for (const task of list) if (task.id && !defined.has(normalise(task.id.text))) defined.set(normalise(task.id.text), task)
+  for (const task of plan.tasks) if (task.id && !defined.has(taskIdKey(task.id.text))) defined.set(taskIdKey(task.id.text), task)
   if (defined.size === 0) return
-  const ids = new Set(list.map((task) => task.id?.start))
+  const ids = new Set(plan.tasks.map((task) => task.id?.start))
 
   // Every mention, in prose, tables and headings (not code): it exists.
-  const source = String(file.value)
-  for (const {node} of nodesOf(tree)) {
-    if (node.type !== 'text') continue
-    const start = node.position?.start.offset
-    if (start === undefined) continue
-    const raw = source.slice(start, node.position!.end.offset)
-    for (const match of raw.matchAll(idPattern)) {
-      const at = start + match.index
-      if (ids.has(at) || defined.has(normalise(match[0]))) continue
-      const place = offsetSpan(file, at, at + match[0].length)
-      if (place) file.message(`Task "${match[0]}" does not exist in this plan`, {place})
-    }
+  for (const mention of plan.mentions) {
+    if (ids.has(mention.start) || defined.has(taskIdKey(mention.text))) continue
+    report.span('missing', mention.start, mention.end, {id: mention.text})
   }
 
   // Dependencies: not on itself, not in a cycle; on a later task is suspicious.
-  const order = new Map(list.map((task, index) => [task, index]))
+  const order = new Map(plan.tasks.map((task, index) => [task, index]))
   const edges = new Map<Task, Array<{target: Task; token: Token}>>()
-  for (const task of list) {
+  for (const task of plan.tasks) {
     if (!task.id) continue
-    const {text, offset} = taskSource(tree, file, task)
+    const {text, offset} = taskSource(plan, task)
     for (const token of dependencies(text, offset)) {
-      const target = defined.get(normalise(token.text))
-      if (!target) continue
-      const place = offsetSpan(file, token.start, token.end)
-      if (!place) continue
+      const target = defined.get(taskIdKey(token.text))
+      if (!target || !plan.pointAt(token.start)) continue
       if (target === task) {
-        file.message(`Task "${task.id.text}" depends on itself`, {place})
+        report.span('self', token.start, token.end, {id: task.id.text})
         continue
       }
       edges.set(task, [...(edges.get(task) ?? []), {target, token}])
       if (order.get(target)! > order.get(task)!) {
-        warn(file, `Task "${task.id.text}" depends on "${target.id!.text}", which comes later in the plan`, {place})
+        report.span('later', token.start, token.end, {id: task.id.text, target: target.id!.text})
       }
     }
   }
-  reportCycles(file, list, edges)
+  reportCycles(plan, report, edges)
 }
 
-function reportCycles(file: VFile, list: Task[], edges: Map<Task, Array<{target: Task; token: Token}>>): void {
+function reportCycles(plan: Plan, report: Report<Id>, edges: Map<Task, Array<{target: Task; token: Token}>>): void {
   const state = new Map<Task, 'open' | 'done'>()
   const stack: Task[] = []
   const reported = new Set<string>()
@@ -113,11 +94,10 @@ function reportCycles(file: VFile, list: Task[], edges: Map<Task, Array<{target:
       if (state.get(target) === 'open') {
         const cycle = stack.slice(stack.indexOf(target))
         const key = cycle.map((member) => member.id!.text).sort().join(',')
-        const place = offsetSpan(file, token.start, token.end)
-        if (!reported.has(key) && place) {
+        if (!reported.has(key)) {
           reported.add(key)
           const path = [...cycle, target].map((member) => member.id!.text).join(' → ')
-          file.message(`Tasks depend on each other in a cycle: ${path}`, {place})
+          report.span('cycle', token.start, token.end, {path})
         }
       } else if (!state.has(target)) {
         visitTask(target)
@@ -126,44 +106,45 @@ function reportCycles(file: VFile, list: Task[], edges: Map<Task, Array<{target:
     stack.pop()
     state.set(task, 'done')
   }
-  for (const task of list) if (task.id && !state.has(task)) visitTask(task)
+  for (const task of plan.tasks) if (task.id && !state.has(task)) visitTask(task)
 }
 
-/** spec-kit: the phases and user stories the dependency section names exist. */
-function checkDependencySection(tree: Root, file: VFile): void {
-  const sections = outline(tree)
+/** The phases and user stories the dependency section names exist. */
+function checkDependencySection(plan: Plan, report: Report<Id>): void {
   const phases = new Set<string>()
   const stories = new Set<string>()
-  for (const section of sections) {
-    const phase = /^phase (\d+(?: \d+)*)\b/.exec(section.key)
-    if (phase && section.depth === 2) phases.add(phase[1]!.replace(/ /g, '.'))
-    const story = /\buser story (\d+)\b/.exec(section.key)
-    if (story && section.depth === 2) stories.add(story[1]!)
+  for (const section of plan.sections) {
+    if (section.depth !== 2) continue
+    const phase = phaseNumberKey.exec(section.key)
+    if (phase) phases.add(phase[1]!.replace(/ /g, '.'))
+    const story = userStoryKey.exec(section.key)
+    if (story) stories.add(story[1]!)
   }
   if (phases.size === 0) return
-  const dependencySection = sections.find((section) => section.depth === 2 && /^dependenc/.test(section.key))
+  const dependencySection = plan.sections.find((section) => section.depth === 2 && dependencySectionKey.test(section.key))
   if (!dependencySection) return
-  for (const node of sectionBody(tree, dependencySection)) {
+  for (const node of plan.body(dependencySection)) {
     walk(node, (text) => {
       const start = text.position?.start.offset
       if (text.type !== 'text' || start === undefined) return
-      for (const match of text.value.matchAll(/\bPhase (\d+(?:\.\d+)*)\b|\b(?:User Story |US)(\d+)\b/g)) {
+      for (const match of text.value.matchAll(phaseOrStoryMention)) {
         const [whole, phase, story] = match
         const missing = phase !== undefined ? !phases.has(phase) : !stories.has(story!)
         if (!missing) continue
-        const index = String(file.value).indexOf(whole, start + match.index)
-        const place = index === -1 ? undefined : offsetSpan(file, index, index + whole.length)
+        const index = plan.source.indexOf(whole, start + match.index)
+        if (index === -1) continue
         const what = phase !== undefined ? `phase ${phase}` : `user story ${story}`
-        if (place) file.message(`"${whole}" is named in ${toString(dependencySection.node)} but the plan has no ${what}`, {place})
+        report.span('sectionNames', index, index + whole.length, {name: whole, section: dependencySection.text, what})
       }
     })
   }
 }
 
-export const rule = defineRule<TaskReferencesOptions>({
+export const rule = defineRule<TaskReferencesOptions, keyof typeof messages>({
   id: 'task-references',
   description: 'Require task references to name existing tasks, without dependency cycles',
   severity: 'error',
+  messages,
   docs: `"Depends on T041" when there is no T041 sends an agent looking for work
 that does not exist, and two tasks that wait for each other never start.
 
@@ -179,16 +160,14 @@ that does not exist, and two tasks that wait for each other never start.
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
-    properties: {
-      style: {enum: ['spec-kit', 'ai-first-sdlc', 'spec-maestro', 'generic'], description: 'How the family writes tasks; set by each preset.'}
-    }
+    properties: {}
   },
-  defaults: {style: 'generic'},
+  defaults: {},
   examples: {
     valid: [
       {
         title: 'References to tasks that exist, dependencies in order',
-        options: {style: 'spec-kit'},
+        family: 'spec-kit',
         markdown: `## Phase 1: Setup
 
 - [ ] T001 Create src/sync/index.ts
@@ -203,7 +182,7 @@ that does not exist, and two tasks that wait for each other never start.
     invalid: [
       {
         title: 'A missing task, a self-dependency, a cycle and a later dependency',
-        options: {style: 'spec-kit'},
+        family: 'spec-kit',
         markdown: `## Phase 1: Setup
 
 - [ ] T001 Create src/sync/index.ts (depends on T003)
@@ -211,15 +190,15 @@ that does not exist, and two tasks that wait for each other never start.
 - [ ] T003 Wire the queue in src/app.ts (after T001, T041)
 `,
         messages: [
-          '3:49-3:53 Task "T001" depends on "T003", which comes later in the plan',
-          '4:59-4:63 Task "T002" depends on itself',
-          '5:48-5:52 Tasks depend on each other in a cycle: T001 → T003 → T001',
-          '5:54-5:58 Task "T041" does not exist in this plan'
+          '3:49-3:53 warning Task "T001" depends on "T003", which comes later in the plan',
+          '4:59-4:63 error Task "T002" depends on itself',
+          '5:48-5:52 error Tasks depend on each other in a cycle: T001 → T003 → T001',
+          '5:54-5:58 error Task "T041" does not exist in this plan'
         ]
       },
       {
         title: 'A dependency section that names a phase the plan lacks',
-        options: {style: 'spec-kit'},
+        family: 'spec-kit',
         markdown: `## Phase 1: Setup
 
 - [ ] T001 Create src/sync/index.ts
@@ -228,14 +207,13 @@ that does not exist, and two tasks that wait for each other never start.
 
 - Phase 2 starts after Phase 1.
 `,
-        messages: ['7:3-7:10 "Phase 2" is named in Dependencies & Execution Order but the plan has no phase 2']
+        messages: ['7:3-7:10 error "Phase 2" is named in Dependencies & Execution Order but the plan has no phase 2']
       }
     ]
   },
-  check(tree, file, options) {
-    const list = tasks(tree, String(file.value), options.style)
-    checkIds(tree, file, list)
-    if (options.style === 'spec-kit') checkDependencySection(tree, file)
+  check(plan, report) {
+    checkIds(plan, report)
+    if (plan.family.tasks?.dependencySection) checkDependencySection(plan, report)
   }
 })
 

@@ -8,7 +8,7 @@ import {rules} from '../rules/index.js'
 import {configSchema} from '../src/engine/config/schema.js'
 import {indexTemplates} from '../src/core/template-index.js'
 import {normaliseSetting} from '../src/engine/plugins.js'
-import type {Rule} from '../src/core/rule.js'
+import type {MessageSpec, Rule, RuleExample} from '../src/core/rule.js'
 
 const fence = '```'
 
@@ -22,6 +22,19 @@ function presetLines(rule: Rule): string[] {
     lines.push(`| \`${preset.name}\` | \`${severity}\`${shown} |`)
   }
   return lines
+}
+
+function messageRows(rule: Rule): string[] {
+  return Object.entries<MessageSpec>(rule.messages).map(
+    ([id, spec]) => `| \`${id}\` | ${spec.severity === 'warn' ? 'warning' : 'error'} | ${spec.text.replace(/\|/g, '\\|')} | ${spec.fixable ? 'yes' : ''} |`
+  )
+}
+
+function familyNote(example: RuleExample): string | undefined {
+  if (example.family === undefined) return undefined
+  return typeof example.family === 'string'
+    ? `Read as the \`${example.family}\` family (its preset's data).`
+    : `Read as a family whose structure is ${example.family.structure?.variants.map((variant) => variant.sections.map((section) => `${section.title}${section.required ? '' : ' (optional)'}`).join(', ')).join('; ')}.`
 }
 
 function optionRows(rule: Rule): string[] {
@@ -47,6 +60,14 @@ export function renderRuleDoc(rule: Rule): string {
     '',
     rule.docs,
     '',
+    '## Messages',
+    '',
+    'Every message the rule can give. An `error` message takes the rule\'s severity; a `warning` is a warning whatever the rule is set to.',
+    '',
+    '| id | severity | message | fix |',
+    '| --- | --- | --- | --- |',
+    ...messageRows(rule),
+    '',
     '## Presets',
     '',
     '| preset | setting |',
@@ -61,17 +82,19 @@ export function renderRuleDoc(rule: Rule): string {
     '',
     '## Examples'
   ]
-  const example = (kind: string, title: string, markdown: string, options?: object) => {
+  const example = (kind: string, {title, markdown, options, family}: RuleExample) => {
     out.push('', `### ${kind}: ${title}`, '')
+    const note = familyNote({family, title, markdown})
+    if (note) out.push(note, '')
     if (options) out.push(`With options \`${JSON.stringify(options)}\`:`, '')
     out.push(`${fence}${fence}markdown`, markdown.trimEnd(), `${fence}${fence}`)
   }
   for (const valid of rule.examples.valid) {
-    example('ok', valid.title, valid.markdown, valid.options)
+    example('ok', valid)
     out.push('', 'No messages.')
   }
   for (const invalid of rule.examples.invalid) {
-    example('not ok', invalid.title, invalid.markdown, invalid.options)
+    example('not ok', invalid)
     out.push('', `${fence}text`, ...(invalid.messages ?? []), fence)
   }
   return out.join('\n') + '\n'

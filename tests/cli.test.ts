@@ -270,7 +270,7 @@ describe('planlint: presets, config and inline control', () => {
     expect(printed.file).toBe('plans/x.md')
     expect(printed.preset).toBe('ai-first-sdlc')
     expect(printed.rules['no-placeholders'].severity).toBe('warn')
-    // The preset's options survive; the config's are merged over them.
+    // The family's options (its placeholder style) survive; the config's are merged over them.
     const signOff = ['[TBD]', '[Pending]', '[In Progress]', '[YYYY-MM-DD]', 'YYYY-MM-DD']
     expect(printed.rules['no-placeholders'].options).toEqual({
       allowIn: {
@@ -340,7 +340,10 @@ describe('planlint: configuration errors exit 2 with one line', () => {
     ['.planlintrc.yaml', 'rules:\n  no-placeholders: [error, {allow: "[TBD]"}]\n', '.planlintrc.yaml: rules.no-placeholders[1].allow: must be array'],
     ['.planlintrc.yaml', 'rules:\n  no-placeholders: [error, {bracketMarkers: ["US(\\\\d+"]}]\n', '.planlintrc.yaml: rules.no-placeholders[1].bracketMarkers[0]: "US(\\\\d+" is not a valid regex'],
     ['.planlintrc.yaml', 'overrides:\n  - preset: cdd\n', ".planlintrc.yaml: overrides[0]: must have required property 'files'"],
-    ['.planlintrc.yaml', 'presets: cdd\n', '.planlintrc.yaml: the config: unknown key "presets"'],
+    ['.planlintrc.yaml', 'presset: cdd\n', '.planlintrc.yaml: the config: unknown key "presset"'],
+    ['.planlintrc.yaml', 'presets: cdd\n', '.planlintrc.yaml: presets: must be object'],
+    ['.planlintrc.yaml', 'presets:\n  acme: ./missing.yaml\n', '.planlintrc.yaml: presets.acme: '],
+    ['.planlintrc.yaml', 'preset: acme\n', '.planlintrc.yaml: preset: unknown preset "acme" (known presets: recommended, cdd, cdd/feature'],
     ['.planlintrc.json', '{"preset": "cdd",}', '.planlintrc.json: cannot parse: '],
     ['.planlintrc.yml', 'rules: [unclosed\n', '.planlintrc.yml: cannot parse: ']
   ]

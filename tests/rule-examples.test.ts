@@ -9,19 +9,32 @@ import {unified} from 'unified'
 import {removePosition} from 'unist-util-remove-position'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
+import {getPreset} from '../presets/index.js'
 import {rules} from '../rules/index.js'
-import type {Rule} from '../src/core/rule.js'
+import {noFamily, type PresetSchema} from '../src/core/family.js'
+import {planlintFamily} from '../src/core/plan/index.js'
+import type {Rule, RuleExample} from '../src/core/rule.js'
 import {syntaxPlugins} from '../src/core/syntax.js'
 
 // planlint's own syntax, or (as a remark user may configure it) with
 // remark-gfm on top, which adds autolink literals: the messages are the same.
-function parser(withRemarkGfm: boolean) {
-  const processor = unified().use(remarkParse).use({plugins: syntaxPlugins})
-  return withRemarkGfm ? processor.use(remarkGfm) : processor
+function familyOf(example: Pick<RuleExample, 'family'>): PresetSchema {
+  if (example.family === undefined) return noFamily
+  if (typeof example.family !== 'string') return example.family
+  const family = getPreset(example.family)
+  if (!family) throw new Error(`example family "${example.family}" is no preset`)
+  return family
 }
 
-async function run(rule: Rule, markdown: string, options?: object, withRemarkGfm = false): Promise<string[]> {
-  const processor = parser(withRemarkGfm).use(rule.plugin, options ? [rule.severity, options] : undefined)
+function parser(withRemarkGfm: boolean, example: Pick<RuleExample, 'family'> = {}) {
+  const processor = unified().use(remarkParse).use({plugins: syntaxPlugins})
+  const withFamily = processor.use(planlintFamily, {family: familyOf(example)})
+  return withRemarkGfm ? withFamily.use(remarkGfm) : withFamily
+}
+
+async function run(rule: Rule, example: RuleExample, withRemarkGfm = false): Promise<string[]> {
+  const {markdown, options} = example
+  const processor = parser(withRemarkGfm, example).use(rule.plugin, options ? [rule.severity, options] : undefined)
   const file = new VFile({value: markdown})
   await processor.run(processor.parse(file), file)
   // In document order, as every reporter shows them (ties keep report order).
@@ -37,7 +50,7 @@ async function run(rule: Rule, markdown: string, options?: object, withRemarkGfm
       place && 'start' in place
         ? `${place.start.line}:${place.start.column}-${place.end.line}:${place.end.column}`
         : `${place?.line}:${place?.column}`
-    return `${where} ${message.reason}`
+    return `${where} ${message.fatal ? 'error' : 'warning'} ${message.reason}`
   })
 }
 
@@ -50,26 +63,26 @@ describe.each(rules.map((rule) => [rule.id, rule] as const))('%s', (_id, rule) =
   })
 
   it.each(rule.examples.valid.map((example) => [example.title, example] as const))('ok: %s', async (_title, example) => {
-    expect(await run(rule, example.markdown, example.options)).toEqual([])
+    expect(await run(rule, example)).toEqual([])
   })
 
   it.each(rule.examples.invalid.map((example) => [example.title, example] as const))(
     'not ok: %s',
     async (_title, example) => {
       expect(example.messages?.length).toBeGreaterThan(0)
-      expect(await run(rule, example.markdown, example.options)).toEqual(example.messages)
+      expect(await run(rule, example)).toEqual(example.messages)
     }
   )
 
   it('says the same with remark-gfm added (bare URLs parsed as links)', async () => {
     for (const example of [...rule.examples.valid, ...rule.examples.invalid]) {
-      expect(await run(rule, example.markdown, example.options, true)).toEqual(example.messages ?? [])
+      expect(await run(rule, example, true)).toEqual(example.messages ?? [])
     }
   })
 
   it('reports nothing, and does not crash, on a tree without positions', async () => {
     for (const example of rule.examples.invalid) {
-      const processor = parser(false).use(rule.plugin, example.options ? [rule.severity, example.options] : undefined)
+      const processor = parser(false, example).use(rule.plugin, example.options ? [rule.severity, example.options] : undefined)
       const tree = processor.parse(example.markdown) as Root
       removePosition(tree, {force: true})
       const file = new VFile({value: example.markdown})
@@ -80,12 +93,12 @@ describe.each(rules.map((rule) => [rule.id, rule] as const))('%s', (_id, rule) =
 
   it('is off with severity "off" and a warning with "warn"', async () => {
     const example = rule.examples.invalid[0]!
-    const off = parser(false).use(rule.plugin, ['off', example.options])
+    const off = parser(false, example).use(rule.plugin, ['off', example.options])
     const offFile = new VFile({value: example.markdown})
     await off.run(off.parse(offFile), offFile)
     expect(offFile.messages).toEqual([])
 
-    const warn = parser(false).use(rule.plugin, ['warn', example.options])
+    const warn = parser(false, example).use(rule.plugin, ['warn', example.options])
     const warnFile = new VFile({value: example.markdown})
     await warn.run(warn.parse(warnFile), warnFile)
     expect(warnFile.messages.length).toBeGreaterThan(0)

@@ -8,7 +8,7 @@ import {describe, expect, it} from 'vitest'
 import {presets} from '../presets/index.js'
 import {parseDocument} from '../src/engine/lint.js'
 import {detect} from '../src/engine/detect.js'
-import {outline} from '../src/core/plan/outline.js'
+import {documentOf} from '../src/core/plan/index.js'
 import {chooseVariant} from '../src/core/plan/structure.js'
 import {lint} from '../src/engine/run.js'
 import {corpusDocuments} from './corpus.js'
@@ -47,7 +47,8 @@ describe('auto-detection', () => {
 describe.each(structured.map((preset) => [preset.name, preset] as const))('%s: deleting a required section', (name, preset) => {
   const filled = readFileSync(join(root, 'fixtures/filled', `${name}.md`), 'utf8')
   const {tree} = parseDocument(filled)
-  const match = chooseVariant(tree, preset.structure!)!
+  const {sections} = documentOf(tree)
+  const match = chooseVariant(sections, preset.structure!)!
   const lines = filled.split('\n')
   const required = match.matches.filter(({spec}) => spec.required)
 
@@ -63,7 +64,6 @@ describe.each(structured.map((preset) => [preset.name, preset] as const))('%s: d
 
   it.each(titles)('without "%s"', async (title) => {
     const cut = new Set<number>()
-    const sections = outline(tree)
     for (const {section} of required.filter(({spec}) => spec.title === title)) {
       // Cut the section out, heading and body, up to the next heading of its rank.
       const next = sections.find((other) => other.index >= section.end)

@@ -26,22 +26,17 @@ export interface Span {
 }
 
 /**
- * Find where `token` stands in the source of `node`, searching from
+ * Where `token` stands in the source of `node`, as offsets, searching from
  * `fromOffset` (so repeated tokens get their own places). Falls back to the
  * whole node when the token is spelled differently in the source (escaped).
  */
-export function tokenSpan(
-  file: VFile,
-  node: Node,
-  token: string,
-  fromOffset?: number
-): Span | undefined {
+export function tokenRange(source: string, node: Node, token: string, fromOffset?: number): [number, number] | undefined {
   const start = node.position?.start.offset
   const end = node.position?.end.offset
   if (start === undefined || end === undefined) return undefined
   const from = Math.max(start, fromOffset ?? start)
-  const index = String(file.value).slice(from, end).indexOf(token)
-  return index === -1 ? offsetSpan(file, start, end) : offsetSpan(file, from + index, from + index + token.length)
+  const index = source.slice(from, end).indexOf(token)
+  return index === -1 ? [start, end] : [from + index, from + index + token.length]
 }
 
 /** The span between two source offsets (a token a rule found itself). */

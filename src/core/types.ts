@@ -18,6 +18,8 @@ export interface ResolvedRule {
 /** Everything needed to lint one document: which preset, and every rule's setting. */
 export interface Settings {
   preset: string
+  /** A structure variant the preset name forces (`spec-kit/tasks` → `tasks`). */
+  variant?: string
   rules: Record<string, ResolvedRule>
 }
 
@@ -30,6 +32,8 @@ export interface LintMessage {
   endLine: number
   endColumn: number
   message: string
+  /** The message's id in its rule's messages table (see the rule's docs). */
+  messageId?: string
   /** True when the file could not be linted at all (unreadable, binary, …). */
   fatal?: boolean
   /** A certain fix: replace the text between these offsets with `text` (what `--fix` applies). */

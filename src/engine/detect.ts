@@ -1,13 +1,14 @@
 /**
  * Which family a plan follows, from its structure: the H1 form, the section
  * headings and the bold header fields (`**Feature ID:**`), scored against
- * every preset that declares a structure. Below the bar, `recommended`.
+ * every family that declares a structure. Below the bar, `recommended`.
  */
 import type {Root} from 'mdast'
-import {toString} from 'mdast-util-to-string'
-import {presets} from '../../presets/index.js'
-import {headingKey} from '../core/plan/outline.js'
+import type {PresetSchema} from '../core/family.js'
+import {headingKey} from '../core/grammar.js'
+import {documentOf} from '../core/plan/index.js'
 import {chooseVariant} from '../core/plan/structure.js'
+import {presets} from '../../presets/index.js'
 
 export interface DetectionScore {
   preset: string
@@ -19,6 +20,9 @@ export interface Detection {
   /** The chosen preset: the best score, when confident, else `recommended`. */
   preset: string
   scores: DetectionScore[]
+  /** What a family needs to be chosen: a score of `bar`, and a lead of `margin` over the next. */
+  bar: number
+  margin: number
 }
 
 /**
@@ -33,35 +37,32 @@ export const confidenceBar = 3
  */
 export const confidenceMargin = 1
 
-/** Bold labels in the header, before the first second-level heading. */
-function headerFields(tree: Root): Set<string> {
-  const fields = new Set<string>()
-  for (const node of tree.children) {
-    if (node.type === 'heading' && node.depth > 1) break
-    if (node.type !== 'paragraph') continue
-    for (const child of node.children) {
-      if (child.type === 'strong') fields.add(headingKey(toString(child)))
-    }
+// Each family's header fields as keys, computed once per family, not per document.
+const fieldKeys = new WeakMap<PresetSchema, string[]>()
+
+function fieldKeysOf(family: PresetSchema): string[] {
+  let keys = fieldKeys.get(family)
+  if (!keys) {
+    keys = (family.structure?.fields ?? []).map(headingKey)
+    fieldKeys.set(family, keys)
   }
-  return fields
+  return keys
 }
 
-// Each family's header fields as keys, computed once, not per document.
-const fieldKeys = new Map(presets.map((preset) => [preset.name, (preset.structure?.fields ?? []).map(headingKey)]))
-
-export function detect(tree: Root): Detection {
-  const fields = headerFields(tree)
+export function detect(tree: Root, families: readonly PresetSchema[] = presets): Detection {
+  const plan = documentOf(tree)
+  const fields = new Set(plan.fields.map((field) => field.key))
   const scores: DetectionScore[] = []
-  for (const preset of presets) {
-    if (!preset.structure) continue
-    const match = chooseVariant(tree, preset.structure)
+  for (const family of families) {
+    if (!family.structure) continue
+    const match = chooseVariant(plan.sections, family.structure)
     if (!match) continue
-    const known = fieldKeys.get(preset.name)!.filter((key) => fields.has(key)).length
+    const known = fieldKeysOf(family).filter((key) => fields.has(key)).length
     // Header fields break ties between families that share a title form.
-    scores.push({preset: preset.name, variant: match.variant.name, score: match.score + Math.min(known * 0.5, 2)})
+    scores.push({preset: family.name, variant: match.variant.name, score: match.score + Math.min(known * 0.5, 2)})
   }
   scores.sort((a, b) => b.score - a.score)
   const [best, second] = scores
   const confident = best !== undefined && best.score >= confidenceBar && best.score - (second?.score ?? 0) >= confidenceMargin
-  return {preset: confident ? best.preset : 'recommended', scores}
+  return {preset: confident ? best.preset : 'recommended', scores, bar: confidenceBar, margin: confidenceMargin}
 }

@@ -7,9 +7,12 @@ import remarkParse from 'remark-parse'
 import {type Processor, unified} from 'unified'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {pluginsFor} from './plugins.js'
+import type {PresetSchema} from '../core/family.js'
+import {messageIdOf} from '../core/rule.js'
 import {syntaxPlugins} from '../core/syntax.js'
 import type {LintMessage, Settings} from '../core/types.js'
+import type {Resolved} from './config/resolve.js'
+import {pluginsFor} from './plugins.js'
 
 // A frozen processor per distinct settings: building one costs more than
 // linting a small file, and a run usually needs one or two.
@@ -28,13 +31,27 @@ function jsonOf(options: object): string {
   return json
 }
 
-function processorFor(settings: Settings): Processor {
-  const key = Object.entries(settings.rules)
-    .map(([id, rule]) => `${id}:${rule.severity}:${jsonOf(rule.options)}`)
-    .join('\n')
+// Families by identity: two configs may each define a family of one name.
+const familyIds = new WeakMap<PresetSchema, number>()
+let nextFamilyId = 1
+
+function familyId(family: PresetSchema): number {
+  let id = familyIds.get(family)
+  if (id === undefined) {
+    id = nextFamilyId++
+    familyIds.set(family, id)
+  }
+  return id
+}
+
+function processorFor(family: PresetSchema, settings: Settings): Processor {
+  const key = [
+    `${familyId(family)}:${settings.variant ?? ''}`,
+    ...Object.entries(settings.rules).map(([id, rule]) => `${id}:${rule.severity}:${jsonOf(rule.options)}`)
+  ].join('\n')
   let processor = processors.get(key)
   if (!processor) {
-    processor = unified().use(remarkParse).use({plugins: pluginsFor(settings)}).freeze() as unknown as Processor
+    processor = unified().use(remarkParse).use({plugins: pluginsFor(family, settings)}).freeze() as unknown as Processor
     processors.set(key, processor)
   }
   return processor
@@ -56,8 +73,10 @@ export function toLintMessage(message: VFileMessage): LintMessage {
   const start = message.place && 'start' in message.place ? message.place.start : message.place
   const end = message.place && 'end' in message.place ? message.place.end : start
   const fix = fixOf(message)
+  const messageId = messageIdOf(message)
   return {
     ...(fix ? {fix} : {}),
+    ...(messageId ? {messageId} : {}),
     ruleId: message.ruleId ?? null,
     severity: message.fatal ? 'error' : 'warning',
     line: start?.line ?? 1,
@@ -77,8 +96,8 @@ function byPosition(a: LintMessage, b: LintMessage): number {
 // auto-detection reads the tree.
 const parser = unified().use(remarkParse).use({plugins: syntaxPlugins}).freeze()
 
-/** Settings, or a function that chooses them from the parsed tree (auto-detection). */
-export type SettingsChoice = Settings | ((tree: Root) => Settings)
+/** Settings and family, or a function that chooses them from the parsed tree (auto-detection). */
+export type SettingsChoice = Resolved | ((tree: Root) => Resolved)
 
 export interface TextResult {
   settings: Settings
@@ -94,11 +113,11 @@ export function parseDocument(text: string, path?: string): {file: VFile; tree: 
 /** Lint one document's text: parse once, choose the settings, run the rules. */
 export async function lintText(text: string, choice: SettingsChoice, path?: string): Promise<TextResult> {
   const {file, tree} = parseDocument(text, path)
-  const settings = typeof choice === 'function' ? choice(tree) : choice
-  return {settings, messages: await lintTree(tree, file, text, settings)}
+  const {settings, family} = typeof choice === 'function' ? choice(tree) : choice
+  return {settings, messages: await lintTree(tree, file, text, family, settings)}
 }
 
-async function lintTree(tree: Root, file: VFile, text: string, settings: Settings): Promise<LintMessage[]> {
+async function lintTree(tree: Root, file: VFile, text: string, family: PresetSchema, settings: Settings): Promise<LintMessage[]> {
   if (text.trim() === '') {
     return [
       {
@@ -113,7 +132,7 @@ async function lintTree(tree: Root, file: VFile, text: string, settings: Setting
     ]
   }
 
-  const processor = processorFor(settings)
+  const processor = processorFor(family, settings)
   try {
     await processor.run(tree, file)
   } catch (error) {

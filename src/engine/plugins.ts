@@ -1,7 +1,7 @@
 /**
- * Presets are data (`PresetDefinition`); this module turns a preset or a
- * resolved `Settings` into the unified plugin list that `lint()`, the remark
- * CLI and `planlint/presets/<name>` all use.
+ * Settings → the unified plugin list that `lint()`, the remark CLI and
+ * `planlint/presets/<name>` all use: the syntax, the family the rules read
+ * the document as, the enabled rules, then message control.
  */
 import type {Root} from 'mdast'
 import {commentMarker} from 'mdast-comment-marker'
@@ -9,22 +9,14 @@ import type {Node} from 'unist'
 import {messageControl} from 'unified-message-control'
 import type {VFile} from 'vfile'
 import type {PluggableList, Preset} from 'unified'
+import {getPreset} from '../../presets/index.js'
 import {getRule, rules} from '../../rules/index.js'
-import type {StructureSpec} from '../core/plan/structure.js'
-import {demoteWarnings} from '../core/rule.js'
+import {PlanlintError} from '../core/errors.js'
+import type {PresetSchema} from '../core/family.js'
+import {planlintFamily} from '../core/plan/index.js'
 import {syntaxPlugins} from '../core/syntax.js'
 import {nodesOf} from '../core/walk.js'
 import type {ResolvedRule, RuleSetting, Settings, Severity} from '../core/types.js'
-
-export interface PresetDefinition {
-  name: string
-  /** One line: which documents the preset is for. */
-  description: string
-  /** The family's document structure: read by the structure rules and by detection. */
-  structure?: StructureSpec
-  /** Rule settings; rules not listed are off. */
-  rules: Record<string, RuleSetting>
-}
 
 /** `error`, `[error]` and `[error, {…}]` all become `{severity, options}`. */
 export function normaliseSetting(setting: RuleSetting): {severity: Severity; options?: Record<string, unknown>} {
@@ -33,28 +25,29 @@ export function normaliseSetting(setting: RuleSetting): {severity: Severity; opt
 }
 
 /** The settings a preset gives before any config is applied. */
-export function presetSettings(preset: PresetDefinition): Settings {
+export function presetSettings(preset: PresetSchema, variant?: string): Settings {
   const resolved: Record<string, ResolvedRule> = {}
   for (const rule of rules) {
     const setting = preset.rules[rule.id]
     const {severity, options} = setting ? normaliseSetting(setting) : {severity: 'off' as const}
     resolved[rule.id] = {severity, options: options ?? {}}
   }
-  return {preset: preset.name, rules: resolved}
+  return {preset: preset.name, ...(variant ? {variant} : {}), rules: resolved}
 }
 
 /**
- * The unified plugins for these settings: GFM and front matter parsing, the
- * enabled rules, then message control last, so that `<!-- planlint disable -->`
- * and `<!-- lint disable -->` comments filter the rules' messages.
+ * The unified plugins for a family and its settings: GFM and front matter
+ * parsing, the family, the enabled rules, then message control last, so that
+ * `<!-- planlint disable -->` and `<!-- lint disable -->` comments filter the
+ * rules' messages.
  */
-export function pluginsFor(settings: Settings): PluggableList {
-  const plugins: PluggableList = [...syntaxPlugins]
+export function pluginsFor(family: PresetSchema, settings: Settings): PluggableList {
+  const plugins: PluggableList = [...syntaxPlugins, [planlintFamily, {family, variant: settings.variant}]]
   for (const [id, {severity, options}] of Object.entries(settings.rules)) {
     const rule = getRule(id)
     if (rule && severity !== 'off') plugins.push([rule.plugin, [severity, options]])
   }
-  plugins.push(demoteWarnings, planlintMessageControl)
+  plugins.push(planlintMessageControl)
   return plugins
 }
 
@@ -83,7 +76,9 @@ function planlintMessageControl() {
   }
 }
 
-/** A unified preset, the default export of `planlint/presets/<name>`. */
-export function remarkPreset(preset: PresetDefinition): Preset {
-  return {plugins: pluginsFor(presetSettings(preset))}
+/** A unified preset, the default export of `planlint/presets/<name>` (see scripts/bundle.ts). */
+export function remarkPreset(name: string): Preset {
+  const preset = getPreset(name)
+  if (!preset) throw new PlanlintError(`unknown preset "${name}"`)
+  return {plugins: pluginsFor(preset, presetSettings(preset))}
 }

@@ -4,7 +4,11 @@
  */
 import {dirname, relative, resolve} from 'node:path'
 import {ConfigError, ConfigFinder, type LoadedConfig, loadConfigFile} from './config/load.js'
-import {isIgnoredByConfig, type ResolveOptions, resolveSettings} from './config/resolve.js'
+import {isIgnoredByConfig, type Resolved, type ResolveOptions, resolveSettings} from './config/resolve.js'
+import {presetNameProblem, ruleSettingsProblem} from './config/validate.js'
+import {familiesFor, findFamily} from './families.js'
+import {getRule} from '../../rules/index.js'
+import {PlanlintError} from '../core/errors.js'
 import {defaultPlanGlobs, discover, type PathProblem} from './discover.js'
 import type {Root} from 'mdast'
 import {type Detection, detect} from './detect.js'
@@ -85,9 +89,20 @@ function resolveOptions(options: LintOptions): ResolveOptions {
   return {preset: options.preset, rules: options.rules}
 }
 
+/**
+ * The API's own settings are checked as a config's are, before any file is
+ * read: a bad option is one clear error, not a message per file.
+ */
+function checkOptions(options: LintOptions, loaded?: LoadedConfig | null): void {
+  const problem =
+    (options.preset === undefined ? undefined : presetNameProblem(options.preset, ['preset'], familiesFor(loaded))) ??
+    ruleSettingsProblem(options.rules, ['rules'])
+  if (problem) throw new PlanlintError(problem)
+}
+
 /** Settings for a file once its tree is parsed: the tree is what detection reads. */
 function settingsChooser(file: string | undefined, loaded: LoadedConfig | null, options: LintOptions) {
-  return (tree: Root) => resolveSettings(file, loaded, resolveOptions(options), () => detect(tree).preset)
+  return (tree: Root) => resolveSettings(file, loaded, resolveOptions(options), () => detect(tree, familiesFor(loaded)).preset)
 }
 
 /**
@@ -98,21 +113,32 @@ function settingsChooser(file: string | undefined, loaded: LoadedConfig | null, 
 export async function settingsFor(path: string, options: LintOptions = {}): Promise<Settings> {
   const file = resolve(options.cwd ?? process.cwd(), path)
   const loaded = configChooser(options)(file)
+  checkOptions(options, loaded)
   const document = readDocument(file)
-  if (document.text === undefined) return resolveSettings(file, loaded, resolveOptions(options))
-  return (await lintText(document.text, settingsChooser(file, loaded, options), path)).settings
+  if (document.text === undefined) return effectiveSettings(resolveSettings(file, loaded, resolveOptions(options)))
+  const {settings} = await lintText(document.text, settingsChooser(file, loaded, options), path)
+  return effectiveSettings({settings, family: findFamily(settings.preset, loaded)!})
+}
+
+/** Settings as the rules see them: each rule's options with what its family's data implies under the config's. */
+function effectiveSettings({settings, family}: Resolved): Settings {
+  const rules = Object.fromEntries(
+    Object.entries(settings.rules).map(([id, rule]) => [id, {...rule, options: {...getRule(id)?.familyDefaults?.(family), ...rule.options}}])
+  )
+  return {...settings, rules}
 }
 
 /** How sure detection is about `path`'s family: every preset's score. */
 export async function explainDetection(path: string, options: LintOptions = {}): Promise<Detection> {
   const file = resolve(options.cwd ?? process.cwd(), path)
+  const loaded = configChooser(options)(file)
   const document = readDocument(file)
   if (document.problem !== undefined) throw new ReadError(path, document.problem)
-  return detect(parseDocument(document.text, path).tree)
+  return detect(parseDocument(document.text, path).tree, familiesFor(loaded))
 }
 
 /** A file named for a single-file command that cannot be read. */
-export class ReadError extends Error {
+export class ReadError extends PlanlintError {
   constructor(
     readonly path: string,
     readonly problem: string
@@ -161,6 +187,7 @@ export async function lint(input: string | {path?: string; text: string}, option
   const cwd = options.cwd ?? process.cwd()
   const file = path === undefined ? undefined : resolve(cwd, path)
   const loaded = configChooser(options)(file ?? resolve(cwd, 'plan.md'))
+  checkOptions(options, loaded)
   const {settings, messages} = await lintText(text, settingsChooser(file, loaded, options), path)
   return {preset: settings.preset, messages}
 }
@@ -177,7 +204,10 @@ function fatal(message: string): LintMessage {
 export async function lintFiles(patterns: string[], options: LintOptions = {}): Promise<LintFilesOutput> {
   const cwd = resolve(options.cwd ?? process.cwd())
   const {configFor, problems} = guardedConfigs(options, cwd)
-  const planGlobs = configFor(resolve(cwd, 'plan.md'))?.config.files ?? defaultPlanGlobs
+  // A preset of the config's own may be named too (`--preset acme`).
+  const here = configFor(resolve(cwd, 'plan.md'))
+  checkOptions(options, here)
+  const planGlobs = here?.config.files ?? defaultPlanGlobs
   const discovered = await discover(patterns, cwd, planGlobs)
   problems.push(...discovered.problems)
   const named = new Set(patterns.map((pattern) => resolve(cwd, pattern)))
@@ -253,7 +283,12 @@ export async function lintFiles(patterns: string[], options: LintOptions = {}): 
   } finally {
     await pool?.close()
   }
-  await cache?.cache.save()
+  // Results are never lost to a cache that cannot be written: say so and go on.
+  try {
+    await cache?.cache.save()
+  } catch (error) {
+    options.onWarning?.(`${relative(cwd, options.cache!) || options.cache}: cannot write the cache: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+  }
   const results = slots.filter((slot): slot is LintResult => slot !== undefined)
   return {results, problems}
 }

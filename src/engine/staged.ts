@@ -4,6 +4,7 @@
  * unstaged edits is checked as it will be committed (husky hooks run on the
  * working tree as it is, unlike pre-commit, which stashes unstaged changes).
  */
+import {PlanlintError} from '../core/errors.js'
 import {spawnSync} from 'node:child_process'
 import {posix, relative, resolve} from 'node:path'
 import {isIgnoredByConfig} from './config/resolve.js'
@@ -13,7 +14,7 @@ import {guardedConfigs, lint, type LintFilesOutput, type LintOptions} from './ru
 import type {LintResult} from '../core/types.js'
 
 /** git is missing, or this is not a repository: the CLI exits with 2. */
-export class GitError extends Error {}
+export class GitError extends PlanlintError {}
 
 function git(args: string[], cwd: string): Buffer {
   // The environment is passed on as it is: in a hook, GIT_INDEX_FILE may

@@ -4,18 +4,17 @@
  * Exit codes: 0 clean (warnings within --max-warnings), 1 lint errors or too
  * many warnings, 2 usage, configuration or I/O failure.
  */
-import {parseArgs} from 'node:util'
-import {ConfigError} from '../engine/config/load.js'
-import {decodeDocument} from '../engine/files.js'
-import {version} from '../core/meta.js'
-import {format, formatNames} from './reporters/index.js'
-import {confidenceBar, confidenceMargin} from '../engine/detect.js'
-import {autoWorkersFrom, autoWorkersFromCores, explainDetection, lint, lintFiles, ReadError, settingsFor, type LintOptions} from '../engine/run.js'
-import {defaultCacheLocation} from '../engine/cache.js'
 import {resolve} from 'node:path'
-import {GitError, lintStaged} from '../engine/staged.js'
+import {parseArgs} from 'node:util'
+import {PlanlintError} from '../core/errors.js'
+import {version} from '../core/meta.js'
 import type {LintResult} from '../core/types.js'
-import {presetChoices, presets, presetNames} from '../../presets/index.js'
+import {defaultCacheLocation} from '../engine/cache.js'
+import {decodeDocument} from '../engine/files.js'
+import {autoWorkersFrom, autoWorkersFromCores, explainDetection, lint, lintFiles, settingsFor, type LintOptions} from '../engine/run.js'
+import {lintStaged} from '../engine/staged.js'
+import {presetList, ruleMetadata} from '../engine/registry.js'
+import {format, formatNames} from './reporters/index.js'
 
 const help = `Usage: planlint [options] [paths or globs...]
 
@@ -24,13 +23,13 @@ under the current folder (files named like *plan*.md and tasks.md, or the
 config's "files"), respecting .gitignore and .planlintignore.
 
 Options:
-  --preset NAME            use this preset for every file (${presetNames.join(', ')})
+  --preset NAME            use this preset for every file (${presetList().map((preset) => preset.name).join(', ')})
   -c, --config PATH        use this config file instead of looking one up
   --no-config              use no config file
   -f, --format NAME        output format: ${formatNames.join(', ')} (default: stylish)
   -q, --quiet              report errors only
   --max-warnings N         exit with 1 when there are more than N warnings
-  --fix                    apply certain fixes (task IDs, marker order) to the files
+  --fix                    apply the fixes that are certain (${ruleMetadata().filter((rule) => rule.fixable).map((rule) => rule.id).join(', ')})
   --cache                  skip files unchanged since the last run (same content,
                            config and planlint version) and replay their results
   --cache-location PATH    the cache file (default: ${defaultCacheLocation})
@@ -42,6 +41,7 @@ Options:
   --list-presets           list the presets and exit
   --print-config FILE      print the resolved preset and rule settings for FILE
   --explain-detection FILE print how FILE scores against each family
+  --debug                  print the stack of an internal error
   -v, --version            print the version
   -h, --help               print this help
 
@@ -49,8 +49,8 @@ Exit codes: 0 no errors, 1 lint errors (or too many warnings), 2 usage,
 configuration or file errors.
 `
 
-/** A problem with how planlint was called or configured: exit 2. */
-class UsageError extends Error {}
+/** A problem with how planlint was called: exit 2. */
+class UsageError extends PlanlintError {}
 
 function parse(argv: string[]) {
   try {
@@ -78,7 +78,8 @@ function parse(argv: string[]) {
         'print-config': {type: 'string'},
         'explain-detection': {type: 'string'},
         version: {type: 'boolean', short: 'v'},
-        help: {type: 'boolean', short: 'h'}
+        help: {type: 'boolean', short: 'h'},
+        debug: {type: 'boolean'}
       }
     })
   } catch (error) {
@@ -110,7 +111,8 @@ async function main(argv: string[]): Promise<number> {
     return 0
   }
   if (values['list-presets']) {
-    const width = Math.max(...presetNames.map((name) => name.length))
+    const presets = presetList()
+    const width = Math.max(...presets.map((preset) => preset.name.length))
     process.stdout.write(presets.map((p) => `${p.name.padEnd(width)}  ${p.description}`).join('\n') + '\n')
     return 0
   }
@@ -118,9 +120,6 @@ async function main(argv: string[]): Promise<number> {
   const formatName = values.format!
   if (!formatNames.includes(formatName)) {
     throw new UsageError(`unknown format "${formatName}" (expected one of ${formatNames.join(', ')})`)
-  }
-  if (values.preset !== undefined && !presetChoices.includes(values.preset)) {
-    throw new UsageError(`unknown preset "${values.preset}" (expected one of ${presetChoices.join(', ')})`)
   }
   let maxWarnings = Infinity
   if (values['max-warnings'] !== undefined) {
@@ -168,11 +167,11 @@ async function main(argv: string[]): Promise<number> {
   }
 
   if (values['explain-detection'] !== undefined) {
-    const {preset, scores} = await explainDetection(values['explain-detection'], options)
+    const {preset, scores, bar, margin} = await explainDetection(values['explain-detection'], options)
     const width = Math.max(...scores.map((score) => `${score.preset}/${score.variant}`.length))
     const rows = scores.map((score) => `  ${`${score.preset}/${score.variant}`.padEnd(width)}  ${score.score.toFixed(2)}`)
     process.stdout.write(
-      [`${values['explain-detection']}: ${preset}`, ...rows, `(a family needs ${confidenceBar} and a lead of ${confidenceMargin} over the next)`].join('\n') + '\n'
+      [`${values['explain-detection']}: ${preset}`, ...rows, `(a family needs ${bar} and a lead of ${margin} over the next)`].join('\n') + '\n'
     )
     return 0
   }
@@ -194,7 +193,7 @@ async function main(argv: string[]): Promise<number> {
   const errors = results.reduce((n, r) => n + r.messages.filter((m) => m.severity === 'error').length, 0)
   const shown = values.quiet ? withoutWarnings(results) : results
   const color = values['no-color'] ? false : (values.color ?? (process.stdout.isTTY === true && !process.env['NO_COLOR']))
-  process.stdout.write(await format(formatName, shown, {color}))
+  process.stdout.write(await format(formatName, shown, {color, rules: ruleMetadata()}))
 
   if (failedPaths > 0) return 2
   if (errors > 0) return 1
@@ -205,16 +204,21 @@ async function main(argv: string[]): Promise<number> {
   return 0
 }
 
-main(process.argv.slice(2)).then(
+const argv = process.argv.slice(2)
+main(argv).then(
   (code) => {
     process.exitCode = code
   },
   (error: unknown) => {
-    if (error instanceof UsageError || error instanceof ConfigError || error instanceof GitError || error instanceof ReadError) {
+    if (error instanceof PlanlintError) {
       process.stderr.write(`planlint: ${error.message}\n`)
-    } else {
-      process.stderr.write(`planlint: internal error: ${(error as Error).stack ?? String(error)}\n`)
+      process.exitCode = error.exitCode
+      return
     }
+    // A bug in planlint: one line, the stack with --debug; never exit 1, which means "lint errors".
+    const debug = argv.includes('--debug')
+    const detail = debug ? ((error as Error).stack ?? String(error)) : `${String((error as Error).message ?? error).split('\n')[0]} (run with --debug for the stack)`
+    process.stderr.write(`planlint: internal error: ${detail}\n`)
     process.exitCode = 2
   }
 )

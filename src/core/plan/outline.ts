@@ -6,7 +6,7 @@
  */
 import type {Heading, Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {foldAccents} from '../blocks.js'
+import {headingKey, numberedHeading} from '../grammar.js'
 
 export interface Section {
   node: Heading
@@ -19,38 +19,27 @@ export interface Section {
   index: number
   /** Index in `tree.children` where the section ends (exclusive): the next heading of the same or higher rank. */
   end: number
+  /** The heading's number (`## 2.`, `### Phase 3.2:`), if it has one. */
+  number: SectionNumber | undefined
 }
 
-// Words that real authors append to a heading to show progress; they are not
-// part of the section's name (`## Phase 1: Setup ✅ COMPLETE`, `🎯 MVP`).
-const statusWords = /(?: (?:complete|completed|done|mvp|wip|in progress|not started|blocked|optional|required|draft|updated))+$/
-
-/**
- * A heading's identity for matching: case, accents, punctuation, emoji and
- * spacing ignored, `&` read as `and`, leading numbering (`11.`, `1.2`) and
- * trailing status words dropped. `## 11. Risks & Mitigation ✅` → `risks and mitigation`.
- */
-export function headingKey(text: string): string {
-  const folded = foldAccents(text).toLowerCase()
-  // ASCII (most headings) needs no Unicode classes, which are slower.
-  const ascii = !/[^\x00-\x7f]/.test(folded)
-  return folded
-    .replace(/&/g, ' and ')
-    .replace(ascii ? /[^a-z0-9]+/g : /[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .replace(/^(?:\d+ )+(?=\p{L})/u, '')
-    .replace(statusWords, '')
-    .trim()
+export interface SectionNumber {
+  /** The series word, lower case (`phase`, `step`), or `` for a bare number. */
+  series: string
+  parts: number[]
+  /** `Phase 8b`: a letter after the number. */
+  suffix: boolean
 }
 
-const outlines = new WeakMap<Root, Section[]>()
-const sectionsByHeading = new WeakMap<Heading, Section>()
+function numberOf(text: string): SectionNumber | undefined {
+  const match = numberedHeading.exec(text.trim())
+  if (!match) return undefined
+  return {series: (match[1] ?? '').toLowerCase(), parts: match[2]!.split('.').map(Number), suffix: match[3] !== undefined}
+}
 
-/** The outline of `tree`, computed once per tree however many rules ask. */
-export function outline(tree: Root): Section[] {
-  let sections = outlines.get(tree)
-  if (sections) return sections
-  sections = []
+/** The outline of `tree`: its top-level headings as sections, in order. */
+export function buildOutline(tree: Root): Section[] {
+  const sections: Section[] = []
   const children: RootContent[] = tree.children
   // Sections still open: a heading closes every open section of its rank or lower.
   const open: Section[] = []
@@ -58,22 +47,9 @@ export function outline(tree: Root): Section[] {
     if (node.type !== 'heading') return
     while (open.length > 0 && open[open.length - 1]!.depth >= node.depth) open.pop()!.end = index
     const text = toString(node)
-    const section: Section = {node, depth: node.depth, text, key: headingKey(text), index, end: children.length}
-    sections!.push(section)
-    sectionsByHeading.set(node, section)
+    const section: Section = {node, depth: node.depth, text, key: headingKey(text), index, end: children.length, number: numberOf(text)}
+    sections.push(section)
     open.push(section)
   })
-  outlines.set(tree, sections)
   return sections
-}
-
-/** The section a top-level heading of `tree` starts (undefined for a nested heading). */
-export function sectionOf(tree: Root, heading: Heading): Section | undefined {
-  outline(tree)
-  return sectionsByHeading.get(heading)
-}
-
-/** The body of a section: the nodes after its heading, subsections included. */
-export function sectionBody(tree: Root, section: Section): RootContent[] {
-  return tree.children.slice(section.index + 1, section.end)
 }

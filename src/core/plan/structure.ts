@@ -3,8 +3,8 @@
  * plan's outline is matched against it. Used by required-sections,
  * empty-section and auto-detection.
  */
-import type {Root} from 'mdast'
-import {headingKey, outline, type Section} from './outline.js'
+import {headingKey} from '../grammar.js'
+import type {Section} from './outline.js'
 
 export interface SectionSpec {
   /** The section's name as the template writes it; used in messages. */
@@ -109,28 +109,27 @@ export interface StructureMatch {
   score: number
 }
 
-const matched = new WeakMap<Root, Map<VariantSpec, StructureMatch>>()
+const matched = new WeakMap<readonly Section[], Map<VariantSpec, StructureMatch>>()
 
 /**
- * Match a document against one variant; once per tree and variant, though
- * detection and two structure rules all ask.
+ * Match a document's outline against one variant; once per outline and
+ * variant, though detection and two structure rules all ask.
  */
-export function matchVariant(tree: Root, variant: VariantSpec): StructureMatch {
-  let byVariant = matched.get(tree)
+export function matchVariant(sections: readonly Section[], variant: VariantSpec): StructureMatch {
+  let byVariant = matched.get(sections)
   if (!byVariant) {
     byVariant = new Map()
-    matched.set(tree, byVariant)
+    matched.set(sections, byVariant)
   }
   let match = byVariant.get(variant)
   if (!match) {
-    match = computeMatch(tree, variant)
+    match = computeMatch(sections, variant)
     byVariant.set(variant, match)
   }
   return match
 }
 
-function computeMatch(tree: Root, variant: VariantSpec): StructureMatch {
-  const sections = outline(tree)
+function computeMatch(sections: readonly Section[], variant: VariantSpec): StructureMatch {
   const title = sections.find((section) => section.depth === 1)
   const titleMatches = title !== undefined && compile(variant).titleRegex.test(title.text.trim())
   const matches: SectionMatch[] = []
@@ -164,9 +163,9 @@ function computeMatch(tree: Root, variant: VariantSpec): StructureMatch {
  * The variant of a family a document follows: the best score, the first
  * variant on a tie; `name` forces one (`spec-kit/tasks`).
  */
-export function chooseVariant(tree: Root, structure: StructureSpec, name?: string): StructureMatch | undefined {
+export function chooseVariant(sections: readonly Section[], structure: StructureSpec, name?: string): StructureMatch | undefined {
   const variants = name ? structure.variants.filter((variant) => variant.name === name) : structure.variants
-  const candidates = variants.map((variant) => matchVariant(tree, variant))
+  const candidates = variants.map((variant) => matchVariant(sections, variant))
   // The title says what kind of document it is (`# Tasks:` is no plan.md):
   // when some variants' title forms match, the sections choose among those.
   const titled = candidates.filter((match) => match.titleMatches)
@@ -183,6 +182,11 @@ export function isRequired(spec: SectionSpec, overrides: SectionOverrides): bool
   return override === undefined ? spec.required : override === 'required'
 }
 
+export const sectionOverridesSchema = {
+  type: 'object',
+  additionalProperties: {enum: ['required', 'optional']},
+  description: 'Make a section of the preset required or optional, by its title: `{"Complexity Tracking": "required"}`.'
+}
 /** The JSON Schema of a structure, for rule options. */
 export const structureSchema = {
   type: 'object',
@@ -219,17 +223,4 @@ export const structureSchema = {
       }
     }
   }
-}
-
-export const sectionOverridesSchema = {
-  type: 'object',
-  additionalProperties: {enum: ['required', 'optional']},
-  description: 'Make a section of the preset required or optional, by its title: `{"Complexity Tracking": "required"}`.'
-}
-
-/** The options every structure rule takes: the structure, a forced variant, section overrides. */
-export const structureOptionProperties = {
-  structure: {...structureSchema, description: 'The family structure; set by each preset.'},
-  variant: {type: 'string', description: 'Force a variant of the structure by name, e.g. `tasks`.'},
-  sections: sectionOverridesSchema
 }

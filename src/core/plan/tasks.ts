@@ -1,16 +1,28 @@
 /**
  * The tasks of a plan, read from the tree once: list items (their checkbox
- * and the first text of their paragraph), task headings, and spec-maestro's
- * TASK:BEGIN/END comments. Each task knows its ID token and where it stands,
- * its bracket markers, the phase (H2 or H3) it is in, and the task IDs its
- * text refers to. The task rules read this; none of them re-walks the tree.
+ * and the first text of their paragraph), task headings, and task block
+ * comments, as the family's task conventions say tasks are written. Each
+ * task knows its ID token and where it stands, its bracket markers, the
+ * phase (H2 or H3) it is in, and the task IDs its text mentions.
  */
 import type {Heading, Html, ListItem, Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
+import type {TaskConventions} from '../family.js'
+import {
+  idListLine,
+  markerAfterId,
+  markerBeforeId,
+  phaseKey,
+  phaseStepIdAtStart,
+  phaseStepTaskLine,
+  taskBlockBegin,
+  taskBlockEnd,
+  taskHeading,
+  taskIdAtStart,
+  taskIdMention
+} from '../grammar.js'
 import {nodesOf} from '../walk.js'
-import {sectionOf, type Section} from './outline.js'
-
-export type TaskStyle = 'spec-kit' | 'ai-first-sdlc' | 'spec-maestro' | 'generic'
+import type {Section} from './outline.js'
 
 /** A token in the source: its text and start/end offsets. */
 export interface Token {
@@ -25,9 +37,9 @@ export interface Task {
   id: Token | undefined
   /** `T012:` rather than `T012` (spec-kit's merged template). */
   colon: boolean
-  /** Bracket markers right after the ID (`[P]`, `[US1]`), in order. */
+  /** Bracket markers right after the ID (`[P]`, `[US1]`), in order; before it where the family writes them so. */
   markers: Token[]
-  /** The task's text after ID and markers. */
+  /** The task's text after its ID (the whole item, for a file path or a reference). */
   description: string
   /** The second-level section (phase) the task is in, and the nearest third-level one. */
   phase: Section | undefined
@@ -36,10 +48,8 @@ export interface Task {
   references: Token[]
 }
 
-/** spec-kit, spec-maestro and generic IDs, canonical or not: `T012`, `t12`, `T-0012`, `BE-T005`, `T010a`. */
-export const idLike = /^(?:[A-Z]{1,4}-)?[Tt]-?\d{1,5}[a-z]?\b/
-const taskNumber = /^Task\s+(\d+)\.(\d+)\b/i
-const referencePattern = /\b(?:[A-Z]{1,4}-)?T\d{3,4}[a-z]?\b/g
+/** The conventions of a family that says nothing of its tasks. */
+export const anyTasks: TaskConventions = {id: 'any'}
 
 interface Located {
   value: string
@@ -73,7 +83,11 @@ function leadingText(node: ListItem | Heading): Located | undefined {
   return offset === undefined ? undefined : {value, offset}
 }
 
-function readTask(node: ListItem | Heading, source: string, style: TaskStyle): Omit<Task, 'phase' | 'subphase'> | undefined {
+function idPattern(conventions: TaskConventions): RegExp {
+  return conventions.id === 'phase.step' ? phaseStepIdAtStart : taskIdAtStart
+}
+
+function readTask(node: ListItem | Heading, source: string, conventions: TaskConventions): Omit<Task, 'phase' | 'subphase'> | undefined {
   const lead = leadingText(node)
   if (!lead) return undefined
   const leading = lead.value.match(/^\s*/)![0].length
@@ -81,17 +95,16 @@ function readTask(node: ListItem | Heading, source: string, style: TaskStyle): O
   let at = lead.offset + leading
   let id: Token | undefined
 
-  // ai-first-sdlc's compressed form puts markers first: `[P] Task 1.1: …`.
   const preMarkers: Token[] = []
-  if (style === 'ai-first-sdlc') {
-    for (let match = /^\[([^\]\s]{1,10})\]\s*/.exec(rest); match; match = /^\[([^\]\s]{1,10})\]\s*/.exec(rest)) {
+  if (conventions.markersBeforeId) {
+    for (let match = markerBeforeId.exec(rest); match; match = markerBeforeId.exec(rest)) {
       preMarkers.push({text: match[1]!, start: at + 1, end: at + 1 + match[1]!.length})
       at += match[0].length
       rest = rest.slice(match[0].length)
     }
   }
 
-  const match = style === 'ai-first-sdlc' ? taskNumber.exec(rest) : idLike.exec(rest)
+  const match = idPattern(conventions).exec(rest)
   if (match) {
     id = {text: match[0], start: at, end: at + match[0].length}
     rest = rest.slice(match[0].length)
@@ -105,7 +118,7 @@ function readTask(node: ListItem | Heading, source: string, style: TaskStyle): O
   }
 
   const markers = [...preMarkers]
-  for (let marker = /^\s*\[([^\]\n]{1,20})\]/.exec(rest); id && marker; marker = /^\s*\[([^\]\n]{1,20})\]/.exec(rest)) {
+  for (let marker = markerAfterId.exec(rest); id && marker; marker = markerAfterId.exec(rest)) {
     const start = at + marker[0].indexOf('[') + 1
     markers.push({text: marker[1]!, start, end: start + marker[1]!.length})
     rest = rest.slice(marker[0].length)
@@ -119,7 +132,7 @@ function readTask(node: ListItem | Heading, source: string, style: TaskStyle): O
   const references: Token[] = []
   if (id && start !== undefined && end !== undefined) {
     const from = id.end
-    for (const reference of source.slice(from, end).matchAll(referencePattern)) {
+    for (const reference of source.slice(from, end).matchAll(taskIdMention)) {
       references.push({text: reference[0], start: from + reference.index, end: from + reference.index + reference[0].length})
     }
   }
@@ -127,44 +140,39 @@ function readTask(node: ListItem | Heading, source: string, style: TaskStyle): O
 }
 
 /**
- * Whether a list item is a task line of this style (it may lack its ID): a
- * checkbox item, or — real plans drop checkboxes — a plain item in a phase
- * that starts with an ID and a description. `- T004, T005 can run in
- * parallel` under "Parallel Examples" mentions tasks; it defines none.
+ * Whether a list item is a task line (it may lack its ID): a checkbox item,
+ * or — real plans drop checkboxes — where the family allows it, a plain item
+ * in a phase that starts with an ID and a description. `- T004, T005 can run
+ * in parallel` under "Parallel Examples" mentions tasks; it defines none.
  */
-function isTaskItem(node: ListItem, style: TaskStyle, phase: Section | undefined): boolean {
+function isTaskItem(node: ListItem, conventions: TaskConventions, phase: Section | undefined): boolean {
   const lead = leadingText(node)?.value.trim() ?? ''
-  if (style === 'ai-first-sdlc') return /^(?:\[[^\]]+\]\s*)*Task\s+\d/i.test(lead)
+  if (conventions.id === 'phase.step') return phaseStepTaskLine.test(lead)
   if (node.checked !== null && node.checked !== undefined) return true
-  const inPhase = phase !== undefined && /^(?:phase|final phase)\b/.test(phase.key)
-  return style !== 'generic' && inPhase && idLike.test(lead) && !/^\S+\s*[,/&–—-]/.test(lead)
+  const inPhase = phase !== undefined && phaseKey.test(phase.key)
+  return conventions.plainItems === true && inPhase && taskIdAtStart.test(lead) && !idListLine.test(lead)
 }
 
-function isTaskHeading(node: Heading, style: TaskStyle): boolean {
+function isTaskHeading(node: Heading, conventions: TaskConventions): boolean {
+  if (!conventions.headings || node.depth < 3) return false
   const text = toString(node).trim()
-  if (style === 'ai-first-sdlc') return node.depth >= 3 && taskNumber.test(text)
-  return style !== 'generic' && node.depth >= 3 && /^[Tt]-?\d{1,5}[a-z]?\s*:/.test(text)
+  return conventions.id === 'phase.step' ? phaseStepIdAtStart.test(text) : taskHeading.test(text)
 }
 
-const cache = new WeakMap<Root, Map<TaskStyle, Task[]>>()
-
-/** The tasks of `tree`, in document order; computed once per tree and style. */
-export function tasks(tree: Root, source: string, style: TaskStyle): Task[] {
-  let byStyle = cache.get(tree)
-  if (!byStyle) {
-    byStyle = new Map()
-    cache.set(tree, byStyle)
-  }
-  const cached = byStyle.get(style)
-  if (cached) return cached
-
+/** The tasks of `tree`, in document order. */
+export function readTasks(
+  tree: Root,
+  source: string,
+  conventions: TaskConventions,
+  sectionOf: (heading: Heading) => Section | undefined
+): Task[] {
   const found: Task[] = []
   let phase: Section | undefined
   let subphase: Section | undefined
   for (const {node} of nodesOf(tree)) {
     if (node.type === 'heading') {
       // Headings are visited in order: track the section we are in.
-      const section = sectionOf(tree, node)
+      const section = sectionOf(node)
       if (section) {
         if (section.depth <= 2) {
           phase = section.depth === 2 ? section : undefined
@@ -173,48 +181,36 @@ export function tasks(tree: Root, source: string, style: TaskStyle): Task[] {
           subphase = section
         }
       }
-      if (isTaskHeading(node, style)) {
-        const task = readTask(node, source, style)
+      if (isTaskHeading(node, conventions)) {
+        const task = readTask(node, source, conventions)
         if (task) found.push({...task, phase, subphase})
       }
       continue
     }
-    if (node.type === 'listItem' && isTaskItem(node, style, phase)) {
-      const task = readTask(node, source, style)
-      if (task && (task.id || style !== 'generic')) found.push({...task, phase, subphase})
+    if (node.type === 'listItem' && isTaskItem(node, conventions, phase)) {
+      const task = readTask(node, source, conventions)
+      // A checkbox item without an ID is a task only where the family writes IDs.
+      if (task && (task.id || conventions.id !== 'any')) found.push({...task, phase, subphase})
     }
   }
-  byStyle.set(style, found)
   return found
 }
 
-/**
- * The canonical form of a task ID, `t12` → `T012`, `T-0012` → `T012`
- * (`BE-T005` keeps its prefix); undefined when there is no sure form.
- */
-export function correctedId(id: string): string | undefined {
-  const match = /^(?:([A-Z]{1,4})-)?[Tt]-?(\d{1,5})([a-z]?)$/.exec(id)
-  if (!match) return undefined
-  const digits = String(Number(match[2]))
-  if (digits.length > 3) return undefined
-  return `${match[1] ? `${match[1]}-` : ''}T${digits.padStart(3, '0')}${match[3]}`
-}
-
-/** spec-maestro's `<!-- TASK:BEGIN id=T001 -->` and `<!-- TASK:END -->` comments. */
-export interface TaskMarker {
+/** A task block comment: `<!-- TASK:BEGIN id=T001 -->` or `<!-- TASK:END -->`. */
+export interface TaskBlockComment {
   node: Html
   kind: 'begin' | 'end'
   id: string | undefined
 }
 
-export function taskMarkers(tree: Root): TaskMarker[] {
-  const markers: TaskMarker[] = []
+export function readTaskBlocks(tree: Root): TaskBlockComment[] {
+  const comments: TaskBlockComment[] = []
   for (const node of tree.children) {
     if (node.type !== 'html') continue
-    const begin = /^<!--\s*TASK:BEGIN\b(?:\s+id=([^\s>]+))?\s*-->$/.exec(node.value.trim())
-    if (begin) markers.push({node, kind: 'begin', id: begin[1]})
-    else if (/^<!--\s*TASK:END\s*-->$/.test(node.value.trim())) markers.push({node, kind: 'end', id: undefined})
+    const value = node.value.trim()
+    const begin = taskBlockBegin.exec(value)
+    if (begin) comments.push({node, kind: 'begin', id: begin[1]})
+    else if (taskBlockEnd.test(value)) comments.push({node, kind: 'end', id: undefined})
   }
-  return markers
+  return comments
 }
-

@@ -6,7 +6,10 @@
 import {existsSync, readFileSync} from 'node:fs'
 import {dirname, join, parse as parsePath, relative, resolve} from 'node:path'
 import {parse as parseYaml} from 'yaml'
+import {PlanlintError} from '../../core/errors.js'
+import type {PresetSchema} from '../../core/family.js'
 import type {RuleSetting} from '../../core/types.js'
+import {loadPresetFile} from './preset-file.js'
 import {validate} from './validate.js'
 
 export interface Override {
@@ -21,6 +24,8 @@ export interface PlanlintConfig {
   files?: string[]
   ignore?: string[]
   overrides?: Override[]
+  /** Presets of the team's own, by name: the path of a preset file (YAML or JSON), relative to the config. */
+  presets?: Record<string, string>
 }
 
 export interface LoadedConfig {
@@ -29,15 +34,18 @@ export interface LoadedConfig {
   /** The folder its globs are relative to. */
   dir: string
   config: PlanlintConfig
+  /** The presets the config defines, loaded from their files. */
+  presets: PresetSchema[]
 }
 
-/** A config that cannot be used; the CLI prints it and exits with 2. */
-export class ConfigError extends Error {
+/** A config (or a preset file it names) that cannot be used; the CLI prints it and exits with 2. */
+export class ConfigError extends PlanlintError {
   constructor(
     readonly file: string,
-    readonly problem: string
+    readonly problem: string,
+    cause?: unknown
   ) {
-    super(`${relative(process.cwd(), file) || file}: ${problem}`)
+    super(`${relative(process.cwd(), file) || file}: ${problem}`, {cause})
     this.name = 'ConfigError'
   }
 }
@@ -66,10 +74,21 @@ export function loadConfigFile(path: string): LoadedConfig {
   } catch (error) {
     throw new ConfigError(absolute, `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
   }
-  const config = parseConfigText(absolute, text)
-  const problem = validate(config)
+  const config = parseConfigText(absolute, text) as PlanlintConfig
+  const declared = config?.presets
+  const named = typeof declared === 'object' && declared !== null && !Array.isArray(declared) ? declared : {}
+  const presets = Object.entries(named).map(([name, file]) => {
+    if (typeof file !== 'string') return undefined
+    try {
+      return loadPresetFile(name, resolve(dirname(absolute), file))
+    } catch (error) {
+      if (error instanceof PlanlintError) throw new ConfigError(absolute, `presets.${name}: ${error.message}`, error)
+      throw error
+    }
+  })
+  const problem = validate(config, presets.filter((preset) => preset !== undefined))
   if (problem) throw new ConfigError(absolute, problem)
-  return {path: absolute, dir: dirname(absolute), config: config as PlanlintConfig}
+  return {path: absolute, dir: dirname(absolute), config, presets: presets.filter((preset) => preset !== undefined)}
 }
 
 function hasPlanlintKey(packageJsonPath: string): boolean {

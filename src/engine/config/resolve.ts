@@ -7,9 +7,12 @@
  */
 import {relative, sep} from 'node:path'
 import picomatch from 'picomatch'
-import {getPreset} from '../../../presets/index.js'
-import {normaliseSetting, presetSettings} from '../plugins.js'
+import {PlanlintError} from '../../core/errors.js'
+import type {PresetSchema} from '../../core/family.js'
+import {list} from '../../core/options.js'
 import type {RuleSetting, Settings} from '../../core/types.js'
+import {familiesFor, findFamily, presetChoices} from '../families.js'
+import {normaliseSetting, presetSettings} from '../plugins.js'
 import type {LoadedConfig} from './load.js'
 
 export const defaultPreset = 'recommended'
@@ -59,6 +62,12 @@ function splitPresetName(name: string): {preset: string; variant?: string} {
   return {preset: preset!, variant}
 }
 
+/** A file's settings and the family its rules read it as. */
+export interface Resolved {
+  settings: Settings
+  family: PresetSchema
+}
+
 /**
  * `detect` is asked only when neither the caller, an override nor the config
  * names a preset (it needs the parsed document).
@@ -68,7 +77,7 @@ export function resolveSettings(
   loaded: LoadedConfig | null,
   options: ResolveOptions = {},
   detect?: () => string
-): Settings {
+): Resolved {
   const config = loaded?.config ?? {}
   const overrides =
     file && loaded ? (config.overrides ?? []).filter((override) => matches(override.files, relativeTo(loaded, file))) : []
@@ -76,19 +85,18 @@ export function resolveSettings(
   let named = options.preset
   for (const override of [...overrides].reverse()) named ??= override.preset
   named ??= config.preset
-  const {preset: presetName, variant} = splitPresetName(named ?? detect?.() ?? defaultPreset)
+  named ??= detect?.() ?? defaultPreset
+  const {preset: presetName, variant} = splitPresetName(named)
 
-  const preset = getPreset(presetName)
-  if (!preset) throw new Error(`Unknown preset "${presetName}"`)
-  const settings = presetSettings(preset)
-  if (variant) {
-    // `spec-kit/tasks`: the structure rules use that variant, not the best match.
-    for (const rule of Object.values(settings.rules)) {
-      if ('structure' in rule.options) rule.options = {...rule.options, variant}
-    }
+  const family = findFamily(presetName, loaded)
+  const choices = presetChoices(familiesFor(loaded))
+  if (!family || (variant !== undefined && !choices.includes(`${presetName}/${variant}`))) {
+    throw new PlanlintError(`unknown preset "${named}" (known presets: ${list(choices)})`)
   }
+  // `spec-kit/tasks`: the structure rules use that variant, not the best match.
+  const settings = presetSettings(family, variant)
   applyRules(settings, config.rules)
   for (const override of overrides) applyRules(settings, override.rules)
   applyRules(settings, options.rules)
-  return settings
+  return {settings, family}
 }

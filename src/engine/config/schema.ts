@@ -4,7 +4,8 @@
  * same object validates configs at run time and is written to
  * schema/planlintrc.schema.json for editors.
  */
-import {presetChoices} from '../../../presets/index.js'
+import {presetChoices} from '../families.js'
+import {presets} from '../../../presets/index.js'
 import {rules} from '../../../rules/index.js'
 import type {JsonSchema} from '../../core/rule.js'
 
@@ -37,7 +38,9 @@ export function configSchema({withRuleOptions = true} = {}): JsonSchema {
     additionalProperties: false
   }
   const preset = {
-    enum: [...presetChoices],
+    type: 'string',
+    // A config may name presets of its own (`presets`): the built-in names are examples.
+    examples: presetChoices(presets),
     description: 'The preset for these files, or a preset and one of its variants (`spec-kit/tasks`); default: detected.'
   }
   const globs = {type: 'array', items: {type: 'string', minLength: 1}}
@@ -54,6 +57,11 @@ export function configSchema({withRuleOptions = true} = {}): JsonSchema {
       rules: rulesSchema,
       files: {...globs, description: 'Globs of the plan documents linted when no path is given.'},
       ignore: {...globs, description: 'Globs of files never linted, relative to this config file.'},
+      presets: {
+        type: 'object',
+        additionalProperties: {type: 'string', minLength: 1},
+        description: 'Presets of your own, by name: the path of a preset file (YAML or JSON, the shape of a built-in preset), relative to this config.'
+      },
       overrides: {
         type: 'array',
         items: {

@@ -1,73 +1,30 @@
 /**
  * Validate a parsed config against the JSON Schema and turn the first problem
- * into one sentence naming the key and what is allowed.
+ * into one sentence naming the key and what is allowed. Rule settings are
+ * checked by each rule's own `optionsProblem`, the check its plugin makes
+ * when remark attaches it: one validation step for every entry point.
  */
-import {Ajv, type ErrorObject, type ValidateFunction} from 'ajv'
-import {presetChoices} from '../../../presets/index.js'
+import type {ErrorObject, ValidateFunction} from 'ajv'
 import {getRule, ruleIds} from '../../../rules/index.js'
+import type {PresetSchema} from '../../core/family.js'
+import {ajv, describeError, keyPath, list, splitPointer} from '../../core/options.js'
+import {familiesFor, presetChoices} from '../families.js'
 import {configSchema} from './schema.js'
 
-// verbose: errors carry the offending value, which the messages quote.
-// validateSchema: our schemas are ours and tested; checking them against the
-// meta-schema would cost every run that has a config ~60 ms.
-const ajv = new Ajv({allErrors: false, strict: false, verbose: true, validateSchema: false})
-ajv.addFormat('regex', (value: string) => {
-  try {
-    new RegExp(value)
-    return true
-  } catch {
-    return false
-  }
-})
-
 let validateConfig: ValidateFunction | undefined
-const optionValidators = new Map<string, ValidateFunction>()
 
 const severities = ['off', 'warn', 'error']
 
-function list(values: ReadonlyArray<string>): string {
-  return values.join(', ')
-}
-
-/** `/rules/no-placeholders/1/allow` → `rules.no-placeholders[1].allow` */
-function keyPath(segments: ReadonlyArray<string>): string {
-  return segments
-    .map((segment, index) => (/^\d+$/.test(segment) ? `[${segment}]` : index === 0 ? segment : `.${segment}`))
-    .join('')
-}
-
-function splitPointer(pointer: string): string[] {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
-}
-
 function describe(error: ErrorObject, segments: string[]): string {
-  const where = segments.length > 0 ? keyPath(segments) : 'the config'
-  const params = error.params as Record<string, unknown>
-  switch (error.keyword) {
-    case 'additionalProperties': {
-      const key = String(params['additionalProperty'])
-      const last = segments[segments.length - 1]
-      if (last === 'rules') return `${where}: unknown rule "${key}" (known rules: ${list(ruleIds)})`
-      return `${where}: unknown key "${key}"`
-    }
-    case 'enum': {
-      if (segments[segments.length - 1] === 'preset') {
-        return `${where}: unknown preset ${JSON.stringify(error.data)} (known presets: ${list(presetChoices)})`
-      }
-      return `${where}: ${JSON.stringify(error.data)} is not allowed (expected one of ${list((params['allowedValues'] as string[]) ?? [])})`
-    }
-    case 'format':
-      return `${where}: ${JSON.stringify(error.data)} is not a valid ${String(params['format'])}`
-    default:
-      return `${where}: ${error.message ?? 'is invalid'}`
-  }
+  return describeError(error, segments, (key, at) =>
+    at[at.length - 1] === 'rules' ? `${keyPath(at)}: unknown rule "${key}" (known rules: ${list(ruleIds)})` : undefined
+  ).replace(/^the options:/, 'the config:')
 }
 
 /** A rule setting gets its own check, so the message is about severity or one option. */
-function checkRuleSetting(ruleId: string, value: unknown, at: string[]): string | undefined {
+export function ruleSettingProblem(ruleId: string, value: unknown, at: string[]): string | undefined {
+  const rule = getRule(ruleId)
+  if (!rule) return `${keyPath(at.slice(0, -1))}: unknown rule "${ruleId}" (known rules: ${list(ruleIds)})`
   const isSeverity = (item: unknown) => typeof item === 'string' && severities.includes(item)
   if (isSeverity(value)) return undefined
   if (!Array.isArray(value) || value.length === 0 || value.length > 2) {
@@ -77,44 +34,52 @@ function checkRuleSetting(ruleId: string, value: unknown, at: string[]): string 
     return `${keyPath([...at, '0'])}: ${JSON.stringify(value[0])} is not a severity (expected ${list(severities)})`
   }
   if (value.length === 1) return undefined
-  const rule = getRule(ruleId)
-  if (!rule) return undefined
-  let validate = optionValidators.get(ruleId)
-  if (!validate) {
-    validate = ajv.compile(rule.optionsSchema)
-    optionValidators.set(ruleId, validate)
-  }
-  if (validate(value[1])) {
-    const problem = rule.checkOptions?.(value[1] as Record<string, unknown>)
-    return problem === undefined ? undefined : `${keyPath([...at, '1'])}: ${problem}`
-  }
-  const error = validate.errors![0]!
-  return describe(error, [...at, '1', ...splitPointer(error.instancePath)])
+  const problem = rule.optionsProblem(value[1])
+  if (problem === undefined) return undefined
+  // The schema's problems name their key (`gaps: …`); the rule's own checks say what is wrong.
+  return /^[\w.[\]-]+: /.test(problem) ? `${keyPath([...at, '1'])}.${problem}` : `${keyPath([...at, '1'])}: ${problem}`
 }
 
-/** After the schema passed: the rules' own option checks, top level and overrides. */
-function checkAllRuleOptions(config: Record<string, unknown>): string | undefined {
-  const places: Array<[string[], unknown]> = [[['rules'], config['rules']]]
+/** The first problem of a `rules` object (a config's, a preset file's, the API's), or undefined. */
+export function ruleSettingsProblem(rules: unknown, at: string[]): string | undefined {
+  if (rules === undefined) return undefined
+  if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) return `${keyPath(at)}: must be an object`
+  for (const [ruleId, setting] of Object.entries(rules)) {
+    const problem = ruleSettingProblem(ruleId, setting, [...at, ruleId])
+    if (problem) return problem
+  }
+  return undefined
+}
+
+/** The problem with a preset name, given the families the config can use. */
+export function presetNameProblem(name: unknown, at: string[], families: readonly PresetSchema[]): string | undefined {
+  const choices = presetChoices(families)
+  if (typeof name !== 'string' || choices.includes(name)) return undefined
+  return `${keyPath(at)}: unknown preset ${JSON.stringify(name)} (known presets: ${list(choices)})`
+}
+
+/** After the schema passed: preset names and the rules' own option checks, top level and overrides. */
+function checkSettings(config: Record<string, unknown>, families: readonly PresetSchema[]): string | undefined {
+  const problem = presetNameProblem(config['preset'], ['preset'], families) ?? ruleSettingsProblem(config['rules'], ['rules'])
+  if (problem) return problem
   const overrides = (config['overrides'] ?? []) as Array<Record<string, unknown>>
-  overrides.forEach((override, index) => places.push([['overrides', String(index), 'rules'], override['rules']]))
-  for (const [at, rules] of places) {
-    for (const [ruleId, setting] of Object.entries((rules ?? {}) as Record<string, unknown>)) {
-      const problem = checkRuleSetting(ruleId, setting, [...at, ruleId])
-      if (problem) return problem
-    }
+  for (const [index, override] of overrides.entries()) {
+    const at = ['overrides', String(index)]
+    const found = presetNameProblem(override['preset'], [...at, 'preset'], families) ?? ruleSettingsProblem(override['rules'], [...at, 'rules'])
+    if (found) return found
   }
   return undefined
 }
 
 /** Returns the problem as one sentence, or undefined when the config is valid. */
-export function validate(config: unknown): string | undefined {
+export function validate(config: unknown, presets: PresetSchema[] = []): string | undefined {
   if (typeof config !== 'object' || config === null || Array.isArray(config)) {
     return 'the config must be an object (a mapping of keys to values)'
   }
-  // Rule settings are checked one by one below: compiling every rule's
-  // options schema (the structures are large) would cost every run ~300 ms.
+  // Rule settings are checked one by one after the schema: compiling every
+  // rule's options schema up front would cost every run that has a config.
   validateConfig ??= ajv.compile(configSchema({withRuleOptions: false}))
-  if (validateConfig(config)) return checkAllRuleOptions(config as Record<string, unknown>)
+  if (validateConfig(config)) return checkSettings(config as Record<string, unknown>, familiesFor({presets} as never))
   const error = validateConfig.errors![0]!
   const segments = splitPointer(error.instancePath)
 
@@ -124,7 +89,7 @@ export function validate(config: unknown): string | undefined {
     const at = segments.slice(0, rulesAt + 2)
     let value: unknown = config
     for (const segment of at) value = (value as Record<string, unknown>)[segment]
-    const problem = checkRuleSetting(at[at.length - 1]!, value, at)
+    const problem = ruleSettingProblem(at[at.length - 1]!, value, at)
     if (problem) return problem
   }
   return describe(error, segments)

@@ -3,10 +3,14 @@
  * module, loaded only when asked for, so a run pays for one reporter.
  */
 import type {LintResult} from '../../core/types.js'
+import type {RuleMetadata} from '../../engine/registry.js'
+import {PlanlintError} from '../../core/errors.js'
 
 export interface ReportOptions {
   /** ANSI colours (stylish only). */
   color: boolean
+  /** The rules that may have reported, as data (SARIF lists them). */
+  rules?: ReadonlyArray<RuleMetadata>
 }
 
 export type Reporter = (results: ReadonlyArray<LintResult>, options: ReportOptions) => string
@@ -27,7 +31,7 @@ export async function format(
   options: ReportOptions = {color: false}
 ): Promise<string> {
   const load = loaders[name]
-  if (!load) throw new Error(`Unknown format "${name}" (expected one of ${formatNames.join(', ')})`)
+  if (!load) throw new PlanlintError(`unknown format "${name}" (expected one of ${formatNames.join(', ')})`)
   const {report} = await load()
   return report(results, options)
 }

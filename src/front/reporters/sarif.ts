@@ -1,8 +1,8 @@
 /** `--format sarif`: one SARIF 2.1.0 log, for code-scanning dashboards. */
 import {pathToFileURL} from 'node:url'
-import {rules} from '../../../rules/index.js'
-import {docsUrl, homepage, version} from '../../core/meta.js'
+import {homepage, version} from '../../core/meta.js'
 import type {LintResult} from '../../core/types.js'
+import type {ReportOptions} from './index.js'
 
 // Relative paths stay relative (GitHub resolves them against the checkout);
 // only the characters a URI cannot hold are escaped.
@@ -11,7 +11,8 @@ function artifactUri(file: string): string {
   return file.split(/[\\/]/).map(encodeURIComponent).join('/')
 }
 
-export function report(results: ReadonlyArray<LintResult>): string {
+export function report(results: ReadonlyArray<LintResult>, options: ReportOptions): string {
+  const rules = options.rules ?? []
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]))
   const sarifResults = results.flatMap((result) =>
     result.messages.map((message) => ({
@@ -48,7 +49,7 @@ export function report(results: ReadonlyArray<LintResult>): string {
             rules: rules.map((rule) => ({
               id: rule.id,
               shortDescription: {text: rule.description},
-              helpUri: docsUrl(rule.id),
+              helpUri: rule.url,
               defaultConfiguration: {level: rule.severity === 'error' ? 'error' : 'warning'}
             }))
           }

@@ -1,0 +1,239 @@
+/**
+ * The plan model: a document read once, as its family describes it, that
+ * every rule receives. The document's own part (outline, title, header
+ * fields, task-ID mentions) is built once per tree; the family's part (its
+ * tasks, the structure variant it matches, its conventions) once per tree
+ * and family, however many rules ask.
+ */
+import type {Heading, Root, RootContent} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import type {Point} from 'unist'
+import type {VFile} from 'vfile'
+import {location} from 'vfile-location'
+import {noFamily, type PresetSchema} from '../family.js'
+import {headingKey, parseTaskId, taskIdMention} from '../grammar.js'
+import {nodesOf} from '../walk.js'
+import {buildOutline, type Section} from './outline.js'
+import {chooseVariant, type StructureMatch} from './structure.js'
+import {anyTasks, readTaskBlocks, readTasks, type Task, type TaskBlockComment, type Token} from './tasks.js'
+
+export type {Section} from './outline.js'
+export type {Task, TaskBlockComment, Token} from './tasks.js'
+
+/** A bold label in the header, before the first second-level heading: `**Feature ID:** 042`. */
+export interface HeaderField {
+  /** The label's heading key (`feature id`). */
+  key: string
+  label: string
+  /** The text after the label, trimmed. */
+  value: string
+  node: RootContent
+}
+
+/**
+ * What the document itself does, learnt before it is judged: how it writes
+ * task IDs, which bracket tags its tasks use, how it numbers its headings.
+ */
+export interface Conventions {
+  taskIds: {
+    /** How many tasks have an ID, and how many of those are `T` IDs of each digit count. */
+    count: number
+    digits: Map<number, number>
+    /** Team prefixes used (`BE` of `BE-T005`), with how many tasks use each. */
+    prefixes: Map<string, number>
+    /** Whether the first task line writes its ID with a colon (`T001:`); undefined without task lines. */
+    colon: boolean | undefined
+  }
+  /** The bracket markers on tasks (`P`, `US1`, `BILL`), with how many tasks carry each. */
+  tags: Map<string, number>
+  /** How many second-level sections there are, and how many of them are numbered. */
+  numbering: {sections: number; numbered: number}
+}
+
+export interface Plan {
+  tree: Root
+  source: string
+  /** The family the document is read as (`noFamily` for a rule used on its own). */
+  family: PresetSchema
+  /** The first-level heading. */
+  title: Section | undefined
+  /** Every top-level heading as a section, in document order. */
+  sections: readonly Section[]
+  fields: readonly HeaderField[]
+  tasks: readonly Task[]
+  /** Task block comments (`<!-- TASK:BEGIN id=T001 -->`), in order. */
+  taskBlocks: readonly TaskBlockComment[]
+  /** Task IDs mentioned in text (prose, tables, headings; not code), in order. */
+  mentions: readonly Token[]
+  conventions: Conventions
+  /** The structure variant of the family the document follows, if the family has a structure. */
+  structure: StructureMatch | undefined
+  /** The section a top-level heading starts (undefined for a nested heading). */
+  sectionOf(heading: Heading): Section | undefined
+  /** The nodes after a section's heading, subsections included. */
+  body(section: Section): RootContent[]
+  /** Line and column of a source offset. */
+  pointAt(offset: number): Point | undefined
+}
+
+/** What rules are told about the document, beside its tree: set by the family plugin. */
+export interface PlanContext {
+  family: PresetSchema
+  /** A structure variant forced by the preset name (`spec-kit/tasks`). */
+  variant?: string
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    planlint: PlanContext
+  }
+}
+
+/** unified plugin: the family (and variant) the rules after it read the document as. */
+export function planlintFamily(context: PlanContext = {family: noFamily}) {
+  return (_tree: Root, file: VFile) => {
+    file.data.planlint = context
+  }
+}
+
+interface DocumentPart {
+  sections: Section[]
+  byHeading: Map<Heading, Section>
+  title: Section | undefined
+  fields: HeaderField[]
+  plans: Map<PresetSchema, Map<string, Plan>>
+}
+
+const documents = new WeakMap<Root, DocumentPart>()
+
+function headerFields(tree: Root): HeaderField[] {
+  const fields: HeaderField[] = []
+  for (const node of tree.children) {
+    if (node.type === 'heading' && node.depth > 1) break
+    if (node.type !== 'paragraph') continue
+    for (const [index, child] of node.children.entries()) {
+      if (child.type !== 'strong') continue
+      const label = toString(child)
+      const next = node.children[index + 1]
+      const value = next && next.type === 'text' ? next.value.split('\n')[0]!.replace(/^\s*:?\s*/, '').trim() : ''
+      fields.push({key: headingKey(label), label, value, node})
+    }
+  }
+  return fields
+}
+
+function mentionsIn(tree: Root, source: string): Token[] {
+  const found: Token[] = []
+  for (const {node} of nodesOf(tree)) {
+    if (node.type !== 'text') continue
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (start === undefined || end === undefined) continue
+    // The source, not the value: an escaped or entity-encoded ID is not an ID.
+    for (const match of source.slice(start, end).matchAll(taskIdMention)) {
+      found.push({text: match[0], start: start + match.index, end: start + match.index + match[0].length})
+    }
+  }
+  return found
+}
+
+function lazyLocator(source: string): (offset: number) => Point | undefined {
+  let locator: ReturnType<typeof location> | undefined
+  return (offset) => {
+    locator ??= location(source)
+    const point = locator.toPoint(offset)
+    return point ? {line: point.line, column: point.column, offset} : undefined
+  }
+}
+
+function documentPart(tree: Root): DocumentPart {
+  let part = documents.get(tree)
+  if (!part) {
+    const sections = buildOutline(tree)
+    part = {
+      sections,
+      byHeading: new Map(sections.map((section) => [section.node, section])),
+      title: sections.find((section) => section.depth === 1),
+      fields: headerFields(tree),
+      plans: new Map()
+    }
+    documents.set(tree, part)
+  }
+  return part
+}
+
+function count<T>(map: Map<T, number>, key: T): void {
+  map.set(key, (map.get(key) ?? 0) + 1)
+}
+
+function conventionsOf(tasks: readonly Task[], sections: readonly Section[]): Conventions {
+  const digits = new Map<number, number>()
+  const prefixes = new Map<string, number>()
+  const tags = new Map<string, number>()
+  let identified = 0
+  for (const task of tasks) {
+    for (const marker of task.markers) count(tags, marker.text)
+    if (!task.id) continue
+    identified++
+    const parsed = parseTaskId(task.id.text)
+    if (!parsed) continue
+    count(digits, parsed.digits)
+    if (parsed.prefix) count(prefixes, parsed.prefix)
+  }
+  const firstLine = tasks.find((task) => task.id && task.node.type === 'listItem')
+  const second = sections.filter((section) => section.depth === 2)
+  return {
+    taskIds: {count: identified, digits, prefixes, colon: firstLine?.colon},
+    tags,
+    numbering: {sections: second.length, numbered: second.filter((section) => section.number).length}
+  }
+}
+
+/** The plan of `tree` read as `family`; built once per tree, family and variant. */
+export function buildPlan(tree: Root, source: string, context: PlanContext = {family: noFamily}): Plan {
+  const part = documentPart(tree)
+  const {family, variant} = context
+  let byVariant = part.plans.get(family)
+  if (!byVariant) {
+    byVariant = new Map()
+    part.plans.set(family, byVariant)
+  }
+  const cached = byVariant.get(variant ?? '')
+  if (cached) return cached
+
+  const sectionOf = (heading: Heading) => part.byHeading.get(heading)
+  const tasks = readTasks(tree, source, family.tasks ?? anyTasks, sectionOf)
+  let mentions: Token[] | undefined
+  const plan: Plan = {
+    tree,
+    source,
+    family,
+    title: part.title,
+    sections: part.sections,
+    fields: part.fields,
+    tasks,
+    taskBlocks: family.tasks?.blockComments ? readTaskBlocks(tree) : [],
+    get mentions() {
+      mentions ??= mentionsIn(tree, source)
+      return mentions
+    },
+    conventions: conventionsOf(tasks, part.sections),
+    structure: family.structure ? chooseVariant(part.sections, family.structure, variant) : undefined,
+    sectionOf,
+    body: (section) => tree.children.slice(section.index + 1, section.end),
+    pointAt: lazyLocator(source)
+  }
+  byVariant.set(variant ?? '', plan)
+  return plan
+}
+
+/** The plan a rule receives: the tree read as the family the file was given (see `planlintFamily`). */
+export function planOf(tree: Root, file: VFile): Plan {
+  const context = file.data.planlint
+  return buildPlan(tree, String(file.value), context)
+}
+
+/** What a document says before it is read as any family: its outline and header fields (detection, tests). */
+export function documentOf(tree: Root): {sections: readonly Section[]; fields: readonly HeaderField[]} {
+  return documentPart(tree)
+}
