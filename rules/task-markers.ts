@@ -21,7 +21,7 @@ const messages = {
   order: {text: 'Marker "[{parallel}]" goes before "[{story}]": write "[{parallel}] [{story}]"', fixable: true},
   storyMissing: {text: 'Task "{id}" is in User Story {story}: mark it [{expected}]'},
   storyWrong: {text: 'Task "{id}" is marked [{marker}] but is in User Story {story}'},
-  storyInShared: {text: 'Task "{id}" is in the {phase} phase: a [USn] marker belongs to user-story phases only'},
+  storyInShared: {text: 'Task "{id}" is in the {phase} phase: a [{storyForm}] marker belongs to user-story phases only'},
   noFilePath: {text: 'Task "{id}" names no file path: say which file it changes', severity: 'warn'},
   parallelConflict: {text: 'Tasks "{first}" and "{id}" are both [P] in this phase but both change {path}: they cannot run in parallel'},
   size: {text: 'Task "{id}" has size "{size}": split it until every task is {sizes}'},
@@ -79,6 +79,7 @@ function compile(conventions: TaskConventions, markers: NonNullable<TaskConventi
 function checkMarkers(plan: Plan, report: Report<Id>, conventions: TaskConventions): void {
   const markers = conventions.markers!
   const {parallel, story: storyPattern, storyPhase, sharedPhase} = compile(conventions, markers)
+  const storyMarker = markers.storyMarker ?? 'US{n}'
   const parallelFiles = new Map<string, Task>()
   for (const task of plan.tasks) {
     if (!task.id) continue
@@ -104,12 +105,12 @@ function checkMarkers(plan: Plan, report: Report<Id>, conventions: TaskConventio
       const number = inStory[1]!
       const numbers = story ? story.text.split('/').map((part) => storyPattern.exec(part)?.[1]) : []
       if (!story) {
-        report.span('storyMissing', task.id.start, task.id.end, {id: task.id.text, story: number, expected: `US${number}`})
+        report.span('storyMissing', task.id.start, task.id.end, {id: task.id.text, story: number, expected: storyMarker.replace('{n}', number)})
       } else if (!numbers.includes(number)) {
         report.span('storyWrong', story.start, story.end, {id: task.id.text, marker: story.text, story: number})
       }
     } else if (inShared && story) {
-      report.span('storyInShared', story.start, story.end, {id: task.id.text, phase: inShared[1]!})
+      report.span('storyInShared', story.start, story.end, {id: task.id.text, phase: inShared[1]!, storyForm: storyMarker.replace('{n}', 'n')})
     }
 
     if (p) {

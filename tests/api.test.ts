@@ -1,6 +1,6 @@
 /** The programmatic API that the CLI is built on. */
 import {describe, expect, it} from 'vitest'
-import {format, lint, lintFiles, presetNames, ruleIds} from '../src/index.js'
+import {format, lint, lintFiles, PlanlintError, presetNames, ruleIds} from '../src/index.js'
 import {cleanTasks, leftoverPlan, tempProject} from './helpers.js'
 
 describe('lint()', () => {
@@ -42,5 +42,17 @@ describe('lintFiles()', () => {
   it('exposes the rule and preset lists', () => {
     expect(ruleIds).toContain('no-placeholders')
     expect(presetNames).toEqual(['recommended', 'cdd', 'spec-kit', 'promptydumpty', 'ai-first-sdlc', 'spec-maestro'])
+  })
+})
+
+describe('options given through the API', () => {
+  it('are checked as a config is: one clear error naming the rule and option, before any file is read', async () => {
+    await expect(lint('Owner: TBD\n', {config: false, rules: {'no-placeholders': ['error', {markers: 'TBD'} as never]}})).rejects.toThrow(
+      new PlanlintError('rules.no-placeholders[1].markers: must be array')
+    )
+    await expect(lint('x\n', {config: false, rules: {'no-placeholder': 'error'}})).rejects.toThrow(/^rules: unknown rule "no-placeholder" \(known rules: /)
+    await expect(lintFiles(['plans'], {config: false, preset: 'spec-kits'})).rejects.toThrow(
+      /^preset: unknown preset "spec-kits" \(known presets: recommended, cdd, /
+    )
   })
 })

@@ -50,6 +50,15 @@ describe('--cache', () => {
     expect(runCli(cacheArgs, {cwd}).stderr).toBe('')
   })
 
+  it('a cache that cannot be written is a warning: the results are still printed', () => {
+    // `.cache` is a file, so no cache can be written below it.
+    const cwd = tempProject({...files(3), '.cache': 'not a folder'})
+    const run = runCli(cacheArgs, {cwd})
+    expect(run.stderr).toMatch(/^planlint: warning: \.cache\/planlint\.json: cannot write the cache: E[A-Z]+$/m)
+    expect(run.stdout).toBe(runCli(['--format', 'json', 'plans'], {cwd}).stdout)
+    expect(run.status).toBe(1)
+  })
+
   it('--cache-location needs --cache', () => {
     expect(runCli(['--cache-location', 'x.json', 'plans']).status).toBe(2)
   })

@@ -89,4 +89,22 @@ describe('remark-cli', () => {
     expect(lines).toEqual(['3', '6', '8', '16'])
     expect(remarkMessages(run.stderr).every((line) => line.includes(' warning '))).toBe(true)
   })
+
+  it('a rule used alone keeps each message\'s severity, and bad options are one clear error', () => {
+    const gaps = '## Phase 1: Setup\n\n- [ ] T001 Create src/a.ts\n- [ ] T004 Create src/b.ts\n- [ ] T004 Create src/c.ts\n'
+    const alone = projectWithPlanlint({'.remarkrc.json': JSON.stringify({plugins: ['remark-gfm', ['planlint/rules/task-id', 'error']]}), 'tasks.md': gaps})
+    // Checkboxes are GFM: a remark user who lints task lists adds remark-gfm.
+    symlinkSync(join(root, 'node_modules/remark-gfm'), join(alone, 'node_modules/remark-gfm'), 'dir')
+    const run = remark(['--no-stdout', 'tasks.md'], alone)
+    // The gap is a warning even though the rule is on as an error; the duplicate is an error.
+    expect(remarkMessages(run.stderr)).toEqual([
+      '4:7-4:11 warning task-id Task IDs skip from "T001" to "T004"',
+      '5:7-5:11 error task-id Duplicate task ID "T004" (first at line 4)'
+    ])
+
+    const bad = projectWithPlanlint({'.remarkrc.json': JSON.stringify({plugins: [['planlint/rules/no-placeholders', ['error', {markers: 'TBD'}]]]}), 'plan.md': plan})
+    const failed = remark(['--no-stdout', 'plan.md'], bad)
+    expect(failed.status).not.toBe(0)
+    expect(failed.stderr).toContain('rule "no-placeholders": markers: must be array')
+  })
 })

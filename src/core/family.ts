@@ -4,7 +4,7 @@
  * templates — and which rules it turns on. Rules read this through the plan
  * (`plan.family`); no rule branches on a family's name. A preset is a
  * `PresetSchema` in presets/, or a YAML or JSON file of the same shape named
- * in a config (`presets: {acme: ./acme.preset.yaml}`).
+ * in a config (`presets: {ours: ./ours.preset.yaml}`).
  */
 import type {StructureSpec} from './plan/structure.js'
 import type {RuleSetting} from './types.js'
@@ -51,6 +51,8 @@ export interface TaskConventions {
     story: string
     /** How messages name the markers: `[P] and [USn]`. */
     names: string
+    /** A story's marker, `{n}` its number (default `US{n}`): what a task in story 2 should carry. */
+    storyMarker?: string
   }
   /** Over a phase heading's key: group 1 is the number of the user story the phase is for. */
   storyPhase?: string
@@ -122,7 +124,12 @@ export const presetSchemaSchema = {
           type: 'object',
           additionalProperties: false,
           required: ['parallel', 'story', 'names'],
-          properties: {parallel: {type: 'string', format: 'regex'}, story: {type: 'string', format: 'regex'}, names: {type: 'string'}}
+          properties: {
+            parallel: {type: 'string', format: 'regex'},
+            story: {type: 'string', format: 'regex'},
+            names: {type: 'string'},
+            storyMarker: {type: 'string', pattern: '\\{n\\}'}
+          }
         },
         storyPhase: {type: 'string', format: 'regex'},
         sharedPhase: {type: 'string', format: 'regex'},

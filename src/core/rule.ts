@@ -176,8 +176,14 @@ export function defineRule<Options extends RuleOptions, Id extends string>(
   // unified-lint-rule defaults to "warn"; a planlint rule has its own default.
   // It gives every message the rule's severity: a `warn` message is lowered after.
   function plugin(this: unknown, config?: unknown) {
-    const hasSeverity = Array.isArray(config) && severities.has(config[0])
-    const setting = (hasSeverity ? config : [definition.severity, config]) as [unknown, unknown]
+    // `[severity, options]`, a severity alone (`'warn'`, `2`), or options alone.
+    const setting = (
+      Array.isArray(config) && severities.has(config[0])
+        ? config
+        : severities.has(config)
+          ? [config]
+          : [definition.severity, config]
+    ) as [unknown, unknown]
     const problem = optionsProblem(setting[1])
     if (problem) throw new OptionsError(definition.id, problem)
     const transform = (lint as unknown as (config: unknown) => unknown).call(this, setting) as

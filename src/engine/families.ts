@@ -1,6 +1,6 @@
 /**
  * The families a file can be linted as: the built-in presets, and the
- * presets its config defines from preset files (`presets: {acme: …}`).
+ * presets its config defines from preset files (`presets: {ours: …}`).
  */
 import {presets} from '../../presets/index.js'
 import type {PresetSchema} from '../core/family.js'

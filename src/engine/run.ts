@@ -204,7 +204,7 @@ function fatal(message: string): LintMessage {
 export async function lintFiles(patterns: string[], options: LintOptions = {}): Promise<LintFilesOutput> {
   const cwd = resolve(options.cwd ?? process.cwd())
   const {configFor, problems} = guardedConfigs(options, cwd)
-  // A preset of the config's own may be named too (`--preset acme`).
+  // A preset of the config's own may be named too (`--preset ours`).
   const here = configFor(resolve(cwd, 'plan.md'))
   checkOptions(options, here)
   const planGlobs = here?.config.files ?? defaultPlanGlobs
@@ -254,7 +254,9 @@ export async function lintFiles(patterns: string[], options: LintOptions = {}): 
       (pool
         ? pool.run({text: job.text, file: job.file, display: job.display, loaded: job.loaded, options: shared})
         : lintDocument(job.text, job.file, job.display, job.loaded, shared)
-      ).catch((error: unknown) => new Error(String((error as Error).message ?? error).split('\n')[0]))
+      ).catch((error: unknown) =>
+        error instanceof PlanlintError ? error : new Error(String((error as Error).message ?? error).split('\n')[0])
+      )
     const linted: Array<CachedResult | Error> = []
     if (pool) linted.push(...(await Promise.all(jobs.map(lintJob))))
     else for (const job of jobs) linted.push(await lintJob(job))
@@ -262,7 +264,8 @@ export async function lintFiles(patterns: string[], options: LintOptions = {}): 
       const outcome = linted[index]!
       // One file that breaks planlint is reported as that file's error; the rest still count.
       if (outcome instanceof Error) {
-        slots[job.slot] = {file: job.display, preset: null, messages: [fatal(`Internal error while linting this file: ${outcome.message}`)]}
+        const reason = outcome instanceof PlanlintError ? `Cannot lint this file: ${outcome.message}` : `Internal error while linting this file: ${outcome.message}`
+        slots[job.slot] = {file: job.display, preset: null, messages: [fatal(reason)]}
         continue
       }
       let result: CachedResult = outcome

@@ -3,6 +3,7 @@
  * cache and lints them with exactly the code the main thread would use.
  */
 import {parentPort} from 'node:worker_threads'
+import {PlanlintError} from '../core/errors.js'
 import type {LoadedConfig} from './config/load.js'
 import {lintDocument} from './run.js'
 import type {LintOptions} from './run.js'
@@ -39,6 +40,8 @@ async function lintJob(job: WorkerJob): Promise<void> {
   try {
     parentPort!.postMessage({id: job.id, result: await lintDocument(job.text, job.file, job.display, job.loaded, job.options)})
   } catch (error) {
-    parentPort!.postMessage({id: job.id, error: (error as Error).stack ?? String(error)})
+    // A refusal (a template that cannot be read) is said as it is; a bug keeps its stack.
+    const refused = error instanceof PlanlintError
+    parentPort!.postMessage({id: job.id, error: refused ? error.message : ((error as Error).stack ?? String(error)), refused})
   }
 }

@@ -6,6 +6,7 @@
  * by job id, so output keeps the order of the files.
  */
 import {Worker} from 'node:worker_threads'
+import {PlanlintError} from '../core/errors.js'
 import type {CachedResult} from './cache.js'
 import type {WorkerJob} from './worker.js'
 
@@ -37,11 +38,11 @@ export class WorkerPool {
   private start(): Worker {
     const worker = new Worker(new URL('./worker.js', import.meta.url))
     this.held.set(worker, [])
-    worker.on('message', (message: {id: number; result?: CachedResult; error?: string}) => {
+    worker.on('message', (message: {id: number; result?: CachedResult; error?: string; refused?: boolean}) => {
       const held = this.held.get(worker)!
       const index = held.findIndex((queued) => queued.job.id === message.id)
       const [current] = held.splice(index, 1)
-      if (message.error !== undefined) current?.reject(new Error(message.error))
+      if (message.error !== undefined) current?.reject(message.refused ? new PlanlintError(message.error) : new Error(message.error))
       else current?.resolve(message.result!)
       this.dispatch(worker)
     })

@@ -16,6 +16,7 @@ import {unified} from 'unified'
 import {createUnifiedLanguageServer} from 'unified-language-server'
 import type {VFile} from 'vfile'
 import {ProposedFeatures} from 'vscode-languageserver/node.js'
+import {PlanlintError} from '../core/errors.js'
 import {ConfigError, ConfigFinder} from '../engine/config/load.js'
 import {isIgnoredByConfig} from '../engine/config/resolve.js'
 import {lint} from '../engine/run.js'
@@ -34,12 +35,17 @@ async function addPlanlintMessages(file: VFile): Promise<void> {
       vfileMessage.fatal = message.severity === 'error'
     }
   } catch (error) {
-    // A broken config is the user's to fix, not a crash: say so at the top.
-    if (!(error instanceof ConfigError)) throw error
-    const message = file.message(`${relative(file.cwd, error.file)}: ${error.problem}`, {
-      place: {line: 1, column: 1},
-      source: 'planlint'
-    })
+    // A broken config (or any refusal) is the user's to fix, a bug is ours:
+    // either way the editor shows it at the top of the document, and a bug's
+    // stack goes to the server's log, rather than the document going quiet.
+    const reason =
+      error instanceof ConfigError
+        ? `${relative(file.cwd, error.file)}: ${error.problem}`
+        : error instanceof PlanlintError
+          ? error.message
+          : `planlint: internal error: ${String((error as Error).message ?? error).split('\n')[0]}`
+    if (!(error instanceof PlanlintError)) process.stderr.write(`planlint-language-server: ${(error as Error).stack ?? String(error)}\n`)
+    const message = file.message(reason, {place: {line: 1, column: 1}, source: 'planlint'})
     message.fatal = true
   }
 }

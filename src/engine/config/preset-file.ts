@@ -1,7 +1,7 @@
 /**
  * A preset file: a team's own family as data, the same `PresetSchema` the
  * built-in presets are, in YAML or JSON. A config names it
- * (`presets: {acme: ./presets/acme.yaml}`); it may start from a built-in
+ * (`presets: {ours: ./presets/ours.yaml}`); it may start from a built-in
  * preset (`extends: spec-kit`) and names its templates by path, relative to
  * itself. Everything in it is checked before anything is linted.
  */
