@@ -101,6 +101,7 @@ describe('worker threads', () => {
     const broken = results.find((r) => r.file === 'plans/007-plan.md')!
     expect(broken.preset).toBeNull()
     expect(broken.messages).toEqual([expect.objectContaining({fatal: true, message: `Internal error while linting this file: ${reason}`})])
-    expect(run.status).toBe(1)
+    // An internal error is a failure (2), never a lint result (1).
+    expect(run.status).toBe(2)
   })
 })

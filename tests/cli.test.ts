@@ -2,6 +2,7 @@
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {presetNames} from '../presets/index.js'
 import {cleanTasks, leftoverPlan, root, runCli, tempProject} from './helpers.js'
 
 interface JsonResult {
@@ -205,7 +206,8 @@ describe('planlint: presets, config and inline control', () => {
 
     const list = runCli(['--list-presets'])
     expect(list.status).toBe(0)
-    for (const name of ['recommended', 'cdd', 'spec-kit', 'promptydumpty', 'ai-first-sdlc', 'spec-maestro']) {
+    expect(list.stdout.trim().split('\n')).toHaveLength(presetNames.length)
+    for (const name of presetNames) {
       expect(list.stdout).toMatch(new RegExp(`^${name}\\s+\\S`, 'm'))
     }
     const unknown = runCli(['--preset', 'speckit', 'plan.md'], {cwd})
@@ -391,7 +393,7 @@ describe('planlint: bad input', () => {
   it('a discovered file that cannot be read gets a fatal message of its own', () => {
     const cwd = tempProject({'broken-plan.md': new Uint8Array([0xff, 0xfe, 0x00, 0x41]), 'plan.md': cleanTasks})
     const run = runCli(['--format', 'json'], {cwd})
-    expect(run.status).toBe(1)
+    expect(run.status).toBe(2)
     expect(json(run.stdout)).toEqual([
       {
         file: 'broken-plan.md',

@@ -31,22 +31,10 @@ function jsonOf(options: object): string {
   return json
 }
 
-// Families by identity: two configs may each define a family of one name.
-const familyIds = new WeakMap<PresetSchema, number>()
-let nextFamilyId = 1
-
-function familyId(family: PresetSchema): number {
-  let id = familyIds.get(family)
-  if (id === undefined) {
-    id = nextFamilyId++
-    familyIds.set(family, id)
-  }
-  return id
-}
-
 function processorFor(family: PresetSchema, settings: Settings): Processor {
   const key = [
-    `${familyId(family)}:${settings.variant ?? ''}`,
+    // By content: a config's own family is loaded again by each lint() call (the language server).
+    `${jsonOf(family)}:${settings.variant ?? ''}`,
     ...Object.entries(settings.rules).map(([id, rule]) => `${id}:${rule.severity}:${jsonOf(rule.options)}`)
   ].join('\n')
   let processor = processors.get(key)

@@ -195,7 +195,8 @@ async function main(argv: string[]): Promise<number> {
   const color = values['no-color'] ? false : (values.color ?? (process.stdout.isTTY === true && !process.env['NO_COLOR']))
   process.stdout.write(await format(formatName, shown, {color, rules: ruleMetadata()}))
 
-  if (failedPaths > 0) return 2
+  // A file planlint could not lint (unreadable, or a bug while linting it) is a failure, not a lint error.
+  if (failedPaths > 0 || results.some((result) => result.messages.some((message) => message.fatal))) return 2
   if (errors > 0) return 1
   if (!values.quiet && warnings > maxWarnings) {
     process.stderr.write(`planlint: too many warnings (${warnings}; --max-warnings is ${maxWarnings})\n`)
