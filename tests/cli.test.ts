@@ -92,6 +92,7 @@ describe('planlint: formats', () => {
         messages: [
           {
             ruleId: 'no-placeholders',
+            messageId: 'placeholder',
             severity: 'error',
             line: 3,
             column: 11,
@@ -101,6 +102,7 @@ describe('planlint: formats', () => {
           },
           {
             ruleId: 'no-placeholders',
+            messageId: 'marker',
             severity: 'error',
             line: 5,
             column: 14,

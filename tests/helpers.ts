@@ -22,6 +22,8 @@ export function runCli(
     cwd: options.cwd ?? root,
     input: options.input ?? '',
     encoding: 'utf8',
+    // The JSON report of a large plan is past spawnSync's 1 MB default.
+    maxBuffer: 64 * 1024 * 1024,
     env: {...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env}
   })
   return {status: result.status, stdout: result.stdout, stderr: result.stderr}

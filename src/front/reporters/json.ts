@@ -6,8 +6,9 @@ export function report(results: ReadonlyArray<LintResult>): string {
     file,
     preset,
     ...(fixed ? {fixed} : {}),
-    messages: messages.map(({ruleId, severity, line, column, endLine, endColumn, message, fatal}) => ({
+    messages: messages.map(({ruleId, messageId, severity, line, column, endLine, endColumn, message, fatal}) => ({
       ruleId,
+      ...(messageId ? {messageId} : {}),
       severity,
       line,
       column,
