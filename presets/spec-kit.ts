@@ -87,7 +87,11 @@ export const preset: PresetSchema = {
     markers: {parallel: 'P', story: 'US(\\d+)(?:/US\\d+)*', names: '[P] and [USn]'},
     storyPhase: '\\buser story (\\d+)\\b',
     sharedPhase: '^(?:phase [\\d.]+ |final phase )?(setup|foundational|polish)\\b',
-    filePaths: 'warn',
+    // spec-kit asks for "exact file paths in descriptions", but a task that
+    // names a unit, a command or a cross-cutting change is not wrong: on real
+    // plans this warning was right 25% of the time (82 of 325), under the 80%
+    // a warning needs, so it is off unless a config turns it on.
+    filePaths: 'allow',
     dependencySection: true
   },
   templates: ['spec-kit', 'spec-kit-plan', 'spec-kit-tasks', 'spec-kit-plan-v0', 'spec-kit-tasks-v0', 'spec-kit-tasks-v1'],

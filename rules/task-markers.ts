@@ -181,8 +181,11 @@ story, so a wrong marker breaks the run.
 - A task in a \`User Story N\` phase carries \`[USN]\`, that phase's number;
   tasks in Setup, Foundational and Polish phases carry none.
 - A bracket marker other than \`[P]\` and \`[USn]\` is reported.
-- A task names at least one file path (a warning by default: many real plans
-  omit it; \`filePaths\`: \`allow\`, \`warn\` or \`error\`).
+- With \`filePaths: warn\` (or \`error\`), a task names at least one file
+  path. Off by default: spec-kit asks for paths, but a task that names a
+  unit ("in SyncQueueService"), a command ("run the suite") or a
+  cross-cutting change is not wrong, and on real plans this warning was
+  right only a quarter of the time.
 - Two \`[P]\` tasks of one phase that change the same file ("… in
   src/x.ts") cannot run in parallel.
 - spec-maestro: a task's \`**Size:**\` is XS or S (the template rejects M and
@@ -246,8 +249,9 @@ story, so a wrong marker breaks the run.
         ]
       },
       {
-        title: 'No file path, and parallel tasks on one file',
+        title: 'No file path (with `filePaths: warn`), and parallel tasks on one file',
         family: 'spec-kit',
+        options: {filePaths: 'warn'},
         markdown: `## Phase 2: Foundational
 
 - [ ] T006 Decide the retry policy
