@@ -14,7 +14,6 @@ export interface HeadingNumberingOptions extends Record<string, unknown> {
 }
 
 const messages = {
-  start: {text: 'Numbering starts at "{number}": expected 1'},
   back: {text: 'Heading number "{number}" goes back after "{previous}"'},
   repeat: {text: 'Heading number "{number}" repeats "{previous}"'},
   skip: {text: 'Heading number "{number}" skips from "{previous}": expected {expected}'},
@@ -46,11 +45,9 @@ function checkSeries(report: Report<Id>, items: Numbered[], allowGaps: boolean):
     // `Phase 8b` after `Phase 8`: an inserted heading, not a repeat.
     if (item.suffix) continue
     if (!previous) {
-      // Sub-numbers (`Phase 3.2`) often refer to another list; only a plain
-      // series (`Step 4` first) must start at 0 or 1.
-      if (!allowGaps && item.parts.length === 1 && item.parts[0]! > 1) {
-        report('start', item.section.node, {number: label(item)})
-      }
+      // A run may start anywhere: real plans number from their parent's
+      // phase, continue another document's steps, or lose the first headings
+      // to a fence left open (judged on real plans: never a defect).
       previous = item
       continue
     }

@@ -52,7 +52,10 @@ function check(plan: Plan, report: Report<Id>, options: RequiredSectionsOptions,
     if (current.section.depth !== level) {
       report('level', current.section.node, {section: current.spec.title, level, found: current.section.depth})
     }
-    if (repeated || current.spec.anywhere) continue
+    // Optional sections come and go between template generations, in either
+    // order (`## Complexity Tracking` before or after `## Phase 0`): only the
+    // required ones keep an order.
+    if (repeated || current.spec.anywhere || !isRequired(current.spec, options.sections)) continue
     if (variant.ordered && furthest && current.spec.order < furthest.spec.order) {
       report('order', current.section.node, {section: current.section.text, other: furthest.section.text})
     } else if (!furthest || current.spec.order > furthest.spec.order) {
@@ -112,7 +115,8 @@ Reported, one message per problem:
   should follow (or precede);
 - a heading that is a near miss of a missing section: \`Missing section "Risk
   Mitigation" (found "Risk Assesment" — typo?)\`;
-- a section out of order, naming both sections;
+- a required section out of order, naming both sections (optional ones
+  come and go between template generations, in either order);
 - a section at the wrong heading level;
 - a document without a title heading.
 
@@ -183,7 +187,22 @@ None.
         messages: ['7:1-7:24 error Missing section "Risks and Mitigations" (found "Risks and Mitgations" — typo?)']
       },
       {
-        title: 'Out of order and at the wrong level',
+        title: 'A required section out of order',
+        family: exampleFamily,
+        markdown: `# Implementation Plan: Offline sync
+
+## Risks and Mitigations
+
+Conflicts are resolved last-writer-wins.
+
+## Summary
+
+Queue edits while offline.
+`,
+        messages: ['7:1-7:11 error Section "Summary" should come before "Risks and Mitigations"']
+      },
+      {
+        title: 'A section at the wrong level',
         family: exampleFamily,
         markdown: `# Implementation Plan: Offline sync
 
@@ -191,18 +210,11 @@ None.
 
 Queue edits while offline.
 
-## Open Questions
-
-None.
-
 ## Risks and Mitigations
 
 Conflicts are resolved last-writer-wins.
 `,
-        messages: [
-          '3:1-3:12 error Section "Summary" should be a level-2 heading, found level 3',
-          '11:1-11:25 error Section "Risks and Mitigations" should come before "Open Questions"'
-        ]
+        messages: ['3:1-3:12 error Section "Summary" should be a level-2 heading, found level 3']
       },
       {
         title: 'No title',

@@ -88,7 +88,8 @@ function checkMarkers(plan: Plan, report: Report<Id>, conventions: TaskConventio
     const phaseKey = task.phase?.key ?? ''
 
     for (const marker of task.markers) {
-      if (!storyPattern.test(marker.text) && !parallel.test(marker.text)) {
+      // A tag the document uses as its own convention (`[CORE]` on many tasks) is not unknown.
+      if (!storyPattern.test(marker.text) && !parallel.test(marker.text) && !plan.isConventionalTag(marker.text)) {
         report.span('unknown', marker.start, marker.end, {marker: marker.text, family: plan.family.name, names: markers.names})
       }
     }

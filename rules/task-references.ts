@@ -117,8 +117,16 @@ function checkDependencySection(plan: Plan, report: Report<Id>): void {
     if (section.depth !== 2) continue
     const phase = phaseNumberKey.exec(section.key)
     if (phase) phases.add(phase[1]!.replace(/ /g, '.'))
-    const story = userStoryKey.exec(section.key)
-    if (story) stories.add(story[1]!)
+    const storyHeading = userStoryKey.exec(section.key)
+    if (storyHeading) stories.add(storyHeading[1]!)
+  }
+  // Stories the tasks are marked with exist too, whatever the phases are called (`## Phase 3: P1 User Stories`).
+  const story = plan.family.tasks?.markers ? new RegExp(`^(?:${plan.family.tasks.markers.story})$`) : undefined
+  for (const tag of plan.conventions.tags.keys()) {
+    for (const part of tag.split('/')) {
+      const number = story?.exec(part)?.[1]
+      if (number) stories.add(number)
+    }
   }
   if (phases.size === 0) return
   const dependencySection = plan.sections.find((section) => section.depth === 2 && dependencySectionKey.test(section.key))

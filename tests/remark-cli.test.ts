@@ -91,15 +91,15 @@ describe('remark-cli', () => {
   })
 
   it('a rule used alone keeps each message\'s severity, and bad options are one clear error', () => {
-    const gaps = '## Phase 1: Setup\n\n- [ ] T001 Create src/a.ts\n- [ ] T004 Create src/b.ts\n- [ ] T004 Create src/c.ts\n'
-    const alone = projectWithPlanlint({'.remarkrc.json': JSON.stringify({plugins: ['remark-gfm', ['planlint/rules/task-id', 'error']]}), 'tasks.md': gaps})
+    const tasks = '## Phase 1: Setup\n\n- [ ] T001 Create src/a.ts (depends on T002)\n- [ ] T002 Create src/b.ts (after T009)\n'
+    const alone = projectWithPlanlint({'.remarkrc.json': JSON.stringify({plugins: ['remark-gfm', ['planlint/rules/task-references', 'error']]}), 'tasks.md': tasks})
     // Checkboxes are GFM: a remark user who lints task lists adds remark-gfm.
     symlinkSync(join(root, 'node_modules/remark-gfm'), join(alone, 'node_modules/remark-gfm'), 'dir')
     const run = remark(['--no-stdout', 'tasks.md'], alone)
-    // The gap is a warning even though the rule is on as an error; the duplicate is an error.
+    // A dependency on a later task is a warning even though the rule is on as an error; a missing task is an error.
     expect(remarkMessages(run.stderr)).toEqual([
-      '4:7-4:11 warning task-id Task IDs skip from "T001" to "T004"',
-      '5:7-5:11 error task-id Duplicate task ID "T004" (first at line 4)'
+      '3:40-3:44 warning task-references Task "T001" depends on "T002", which comes later in the plan',
+      '4:35-4:39 error task-references Task "T009" does not exist in this plan'
     ])
 
     const bad = projectWithPlanlint({'.remarkrc.json': JSON.stringify({plugins: [['planlint/rules/no-placeholders', ['error', {markers: 'TBD'}]]]}), 'plan.md': plan})

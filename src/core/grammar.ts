@@ -13,13 +13,16 @@ import {foldAccents} from './blocks.js'
  * A `T` ID at the start of a task's text, canonical or not: `T012`, `t12`,
  * `T-0012`, `BE-T005` (a team prefix), `T010a` (a letter suffix).
  */
-export const taskIdAtStart = /^(?:[A-Z]{1,4}-)?[Tt]-?\d{1,5}[a-z]?\b/
+export const taskIdAtStart = /^(?:[A-Z]{1,4}-)?[Tt]-?\d{1,5}(?:[a-z]|-\d{1,2}(?![\w-]))?\b/
 
-/** The canonical form: an optional prefix, `T`, three digits, an optional letter. */
-export const canonicalTaskId = /^(?:([A-Z]{1,4})-)?T(\d{3})([a-z]?)$/
+/**
+ * The canonical form: an optional prefix, `T`, three digits, and optionally
+ * a letter or a sub-number for a task inserted later (`T010a`, `T158-1`).
+ */
+export const canonicalTaskId = /^(?:([A-Z]{1,4})-)?T(\d{3})([a-z]|-\d{1,2})?$/
 
 /** Any spelling of a `T` ID, whole, with its parts captured. */
-const anyTaskId = /^(?:([A-Z]{1,4})-)?[Tt]-?(\d{1,5})([a-z]?)$/
+const anyTaskId = /^(?:([A-Z]{1,4})-)?[Tt]-?(\d{1,5})([a-z]|-\d{1,2})?$/
 
 /** ai-first-sdlc's `Task N.M` at the start of a task's text: N the phase, M the step. */
 export const phaseStepIdAtStart = /^Task\s+(\d+)\.(\d+)\b/i
@@ -36,7 +39,7 @@ export function correctedTaskId(id: string): string | undefined {
   if (!match) return undefined
   const digits = String(Number(match[2]))
   if (digits.length > 3) return undefined
-  return `${match[1] ? `${match[1]}-` : ''}T${digits.padStart(3, '0')}${match[3]}`
+  return `${match[1] ? `${match[1]}-` : ''}T${digits.padStart(3, '0')}${match[3] ?? ''}`
 }
 
 export interface ParsedTaskId {
@@ -51,8 +54,11 @@ export interface ParsedTaskId {
 export function parseTaskId(id: string): ParsedTaskId | undefined {
   const match = anyTaskId.exec(id)
   if (!match) return undefined
-  return {prefix: match[1] ?? '', number: Number(match[2]), suffix: match[3]!, digits: match[2]!.length}
+  return {prefix: match[1] ?? '', number: Number(match[2]), suffix: match[3] ?? '', digits: match[2]!.length}
 }
+
+/** Text that goes on to cite a task: `TODO (T136)`, `TBD (BE-T005)`. */
+export const citesTaskNext = /^\**\s*\(\s*(?:[A-Z]{1,4}-)?T\d{3}/
 
 /** One key for every spelling of an ID (`t12`, `T012`, `T-012`). */
 export function taskIdKey(id: string): string {
@@ -66,6 +72,27 @@ export function parsePhaseStepId(id: string): {phase: number; step: number} | un
 }
 
 // --- Task lines --------------------------------------------------------------
+
+/**
+ * A status word before a task's ID: `- [x] SKIP: T039 (not needed)`. The
+ * task is still T039; the word says what became of it.
+ */
+export const statusBeforeId = /^([A-Z]{2,12}):\s+(?=(?:[A-Z]{1,4}-)?[Tt]-?\d)/
+
+/**
+ * The family of a tag, what a document's convention is made of: `CORE`,
+ * `MODULE` of `MODULE:auth`, `AUTH` of `AUTH-US1`, `US` of `US3`.
+ */
+export function tagFamily(tag: string): string {
+  return tag.replace(/[\s:_/-].*$/, '').replace(/\d+$/, '')
+}
+
+/**
+ * Tags are written in capitals (`CORE`, `BILL`, `AUTH-US1`); a capitalised
+ * word (`[Description]`, `[Story]`) repeated on sample tasks is a
+ * template's placeholder, not a convention.
+ */
+export const tagLike = /^[A-Z][A-Z0-9]+$/
 
 /** A bracket marker right after a task ID: `[P]`, `[US1]`, `[BILL]`. */
 export const markerAfterId = /^\s*\[([^\]\n]{1,20})\]/

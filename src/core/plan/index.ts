@@ -11,7 +11,7 @@ import type {Point} from 'unist'
 import type {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {noFamily, type PresetSchema} from '../family.js'
-import {headingKey, parseTaskId, taskIdMention} from '../grammar.js'
+import {headingKey, parseTaskId, tagFamily, tagLike, taskIdMention} from '../grammar.js'
 import {nodesOf} from '../walk.js'
 import {buildOutline, type Section} from './outline.js'
 import {chooseVariant, type StructureMatch} from './structure.js'
@@ -46,6 +46,8 @@ export interface Conventions {
   }
   /** The bracket markers on tasks (`P`, `US1`, `BILL`), with how many tasks carry each. */
   tags: Map<string, number>
+  /** Tag families (`MODULE` of `[MODULE:auth]`, see `tagFamily`), with how many tasks carry one. */
+  tagFamilies: Map<string, number>
   /** How many second-level sections there are, and how many of them are numbered. */
   numbering: {sections: number; numbered: number}
 }
@@ -74,6 +76,8 @@ export interface Plan {
   body(section: Section): RootContent[]
   /** Line and column of a source offset. */
   pointAt(offset: number): Point | undefined
+  /** Whether a bracket tag is one of the document's own conventions: its family is on two tasks or more. */
+  isConventionalTag(tag: string): boolean
 }
 
 /** What rules are told about the document, beside its tree: set by the family plugin. */
@@ -170,9 +174,11 @@ function conventionsOf(tasks: readonly Task[], sections: readonly Section[]): Co
   const digits = new Map<number, number>()
   const prefixes = new Map<string, number>()
   const tags = new Map<string, number>()
+  const tagFamilies = new Map<string, number>()
   let identified = 0
   for (const task of tasks) {
     for (const marker of task.markers) count(tags, marker.text)
+    for (const family of new Set(task.markers.map((marker) => tagFamily(marker.text)))) count(tagFamilies, family)
     if (!task.id) continue
     identified++
     const parsed = parseTaskId(task.id.text)
@@ -185,6 +191,7 @@ function conventionsOf(tasks: readonly Task[], sections: readonly Section[]): Co
   return {
     taskIds: {count: identified, digits, prefixes, colon: firstLine?.colon},
     tags,
+    tagFamilies,
     numbering: {sections: second.length, numbered: second.filter((section) => section.number).length}
   }
 }
@@ -221,7 +228,8 @@ export function buildPlan(tree: Root, source: string, context: PlanContext = {fa
     structure: family.structure ? chooseVariant(part.sections, family.structure, variant) : undefined,
     sectionOf,
     body: (section) => tree.children.slice(section.index + 1, section.end),
-    pointAt: lazyLocator(source)
+    pointAt: lazyLocator(source),
+    isConventionalTag: (tag) => tagLike.test(tagFamily(tag)) && (plan.conventions.tagFamilies.get(tagFamily(tag)) ?? 0) >= 2
   }
   byVariant.set(variant ?? '', plan)
   return plan

@@ -15,6 +15,7 @@ import {
   phaseKey,
   phaseStepIdAtStart,
   phaseStepTaskLine,
+  statusBeforeId,
   taskBlockBegin,
   taskBlockEnd,
   taskHeading,
@@ -104,6 +105,11 @@ function readTask(node: ListItem | Heading, source: string, conventions: TaskCon
     }
   }
 
+  const status = conventions.id === 'phase.step' ? null : statusBeforeId.exec(rest)
+  if (status) {
+    rest = rest.slice(status[0].length)
+    at += status[0].length
+  }
   const match = idPattern(conventions).exec(rest)
   if (match) {
     id = {text: match[0], start: at, end: at + match[0].length}
