@@ -10,6 +10,7 @@ export const preset: PresetSchema = {
     'no-placeholders': 'error',
     // No family template: instruction comments and [REMOVE IF UNUSED] labels only.
     'no-template-text': 'error',
+    'no-broken-fences': 'error',
     // No family structure: only what holds for any plan.
     'heading-numbering': 'error',
     'task-id': 'error',

@@ -98,6 +98,7 @@ export const preset: PresetSchema = {
   rules: {
     'no-placeholders': 'error',
     'no-template-text': 'error',
+    'no-broken-fences': 'error',
     'required-sections': 'error',
     'empty-section': 'error',
     'heading-numbering': 'error',

@@ -58,6 +58,7 @@ export const preset: PresetSchema = {
   rules: {
     'no-placeholders': 'error',
     'no-template-text': 'error',
+    'no-broken-fences': 'error',
     'required-sections': 'error',
     'empty-section': 'error',
     // The later template drops sections and keeps the numbers of the rest.

@@ -469,6 +469,9 @@ Owner: TBD
         continue
       }
       const textNode = node as Text | Html
+      // Text spilled out of a fenced block that closed early is that block's
+      // content (a template being written, say): no-broken-fences reports it once.
+      if (plan.inSpill(textNode.position?.start.offset)) continue
       let fromOffset = textNode.position?.start.offset ?? 0
       for (const finding of findInText(textNode.value.trim(), options, matchers, isTag)) {
         if (allowedHere(finding.token)) continue

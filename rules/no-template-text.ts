@@ -284,6 +284,8 @@ src/
   check(plan, report, options) {
     const matchers = matchersFor(options)
     for (const block of extractBlocks(plan.tree)) {
+      // Spilled text is a block's content that closed early: no-broken-fences says so.
+      if (plan.inSpill(block.node.position?.start.offset)) continue
       const found = problem(plan, block, matchers)
       if (found) report(found.id, block.node, found.data)
       // A sample block reported whole needs no second message per label.

@@ -70,6 +70,9 @@ function checkTIds(plan: Plan, report: Report<Id>, options: TaskIdOptions): void
     }
     seen.set(key, id)
 
+    // A task written down as skipped (`SKIP: T039 …`, often listed after the
+    // phase's other tasks) keeps its number but not a place in the order.
+    if (task.status) continue
     const before = previous.get(parsed.prefix)
     previous.set(parsed.prefix, {...parsed, token: id})
     if (parsed.suffix) report.span('suffix', id.start, id.end, {id: id.text}, {severity: options.suffixes})

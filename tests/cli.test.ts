@@ -3,6 +3,7 @@ import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {presetNames} from '../presets/index.js'
+import {ruleIds} from '../rules/index.js'
 import {cleanTasks, leftoverPlan, root, runCli, tempProject} from './helpers.js'
 
 interface JsonResult {
@@ -335,7 +336,7 @@ describe('planlint: presets, config and inline control', () => {
 
 describe('planlint: configuration errors exit 2 with one line', () => {
   const cases: Array<[string, string, string]> = [
-    ['.planlintrc.json', '{"rules": {"no-placeholder": "error"}}', '.planlintrc.json: rules: unknown rule "no-placeholder" (known rules: no-placeholders, no-template-text, required-sections, empty-section, heading-numbering, task-id, task-markers, task-references)'],
+    ['.planlintrc.json', '{"rules": {"no-placeholder": "error"}}', `.planlintrc.json: rules: unknown rule "no-placeholder" (known rules: ${ruleIds.join(', ')})`],
     ['.planlintrc.yaml', 'rules:\n  no-template-text: [error, {templates: [speckit]}]\n', '.planlintrc.yaml: rules.no-template-text[1]: unknown template "speckit" (known templates: ai-first-sdlc, ai-first-sdlc-compressed'],
     ['.planlintrc.json', '{"preset": "speckit"}', '.planlintrc.json: preset: unknown preset "speckit" (known presets: recommended, cdd, cdd/feature, cdd/bug, cdd/enhancement, cdd/spike, spec-kit, spec-kit/plan, spec-kit/tasks'],
     ['.planlintrc.yaml', 'rules:\n  no-placeholders: warning\n', '.planlintrc.yaml: rules.no-placeholders: expected a severity (off, warn, error) or [severity, options]'],

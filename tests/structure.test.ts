@@ -20,34 +20,35 @@ describe.skipIf(corpusMissing !== undefined)('auto-detection on the real-plan co
   const documents = corpusDir ? corpusDocuments(corpusDir, templatesDir) : []
 
   it.each(documents.map((d) => [d.key.replace(/^corpus\//, ''), d] as const))('%s', (_name, document) => {
-    const {tree} = parseDocument(readFileSync(document.path, 'utf8'))
-    expect(detect(tree).preset).toBe(document.preset)
+    const text = readFileSync(document.path, 'utf8')
+    expect(detect(parseDocument(text).tree, text).preset).toBe(document.preset)
   })
 })
 
 describe('auto-detection', () => {
   it('detects each family in the plan written from its template', () => {
     for (const preset of structured) {
-      const {tree} = parseDocument(readFileSync(join(root, 'fixtures/filled', `${preset.name}.md`), 'utf8'))
-      expect(detect(tree).preset, preset.name).toBe(preset.name)
+      const text = readFileSync(join(root, 'fixtures/filled', `${preset.name}.md`), 'utf8')
+      expect(detect(parseDocument(text).tree, text).preset, preset.name).toBe(preset.name)
     }
   })
 
   it('leaves documents that are not plans to `recommended`', () => {
     const families = resolve(root, '../shared/FAMILIES.md')
     for (const path of ['README.md', 'docs/rules/required-sections.md', ...(existsSync(families) ? [families] : [])]) {
-      const {tree} = parseDocument(readFileSync(resolve(root, path), 'utf8'))
-      expect(detect(tree).preset, path).toBe('recommended')
+      const text = readFileSync(resolve(root, path), 'utf8')
+      expect(detect(parseDocument(text).tree, text).preset, path).toBe('recommended')
     }
     // Four families title plans "Implementation Plan:": a title alone decides nothing.
-    expect(detect(parseDocument('# Implementation Plan: Search\n\nSome notes.\n').tree).preset).toBe('recommended')
+    const notes = '# Implementation Plan: Search\n\nSome notes.\n'
+    expect(detect(parseDocument(notes).tree, notes).preset).toBe('recommended')
   })
 })
 
 describe.each(structured.map((preset) => [preset.name, preset] as const))('%s: deleting a required section', (name, preset) => {
   const filled = readFileSync(join(root, 'fixtures/filled', `${name}.md`), 'utf8')
   const {tree} = parseDocument(filled)
-  const {sections} = documentOf(tree)
+  const {sections} = documentOf(tree, filled)
   const match = chooseVariant(sections, preset.structure!)!
   const lines = filled.split('\n')
   const required = match.matches.filter(({spec}) => spec.required)

@@ -49,8 +49,8 @@ function fieldKeysOf(family: PresetSchema): string[] {
   return keys
 }
 
-export function detect(tree: Root, families: readonly PresetSchema[] = presets): Detection {
-  const plan = documentOf(tree)
+export function detect(tree: Root, source: string, families: readonly PresetSchema[] = presets): Detection {
+  const plan = documentOf(tree, source)
   const fields = new Set(plan.fields.map((field) => field.key))
   const scores: DetectionScore[] = []
   for (const family of families) {

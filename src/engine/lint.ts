@@ -85,7 +85,7 @@ function byPosition(a: LintMessage, b: LintMessage): number {
 const parser = unified().use(remarkParse).use({plugins: syntaxPlugins}).freeze()
 
 /** Settings and family, or a function that chooses them from the parsed tree (auto-detection). */
-export type SettingsChoice = Resolved | ((tree: Root) => Resolved)
+export type SettingsChoice = Resolved | ((tree: Root, text: string) => Resolved)
 
 export interface TextResult {
   settings: Settings
@@ -101,7 +101,7 @@ export function parseDocument(text: string, path?: string): {file: VFile; tree: 
 /** Lint one document's text: parse once, choose the settings, run the rules. */
 export async function lintText(text: string, choice: SettingsChoice, path?: string): Promise<TextResult> {
   const {file, tree} = parseDocument(text, path)
-  const {settings, family} = typeof choice === 'function' ? choice(tree) : choice
+  const {settings, family} = typeof choice === 'function' ? choice(tree, text) : choice
   return {settings, messages: await lintTree(tree, file, text, family, settings)}
 }
 

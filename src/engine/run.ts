@@ -102,7 +102,7 @@ function checkOptions(options: LintOptions, loaded?: LoadedConfig | null): void 
 
 /** Settings for a file once its tree is parsed: the tree is what detection reads. */
 function settingsChooser(file: string | undefined, loaded: LoadedConfig | null, options: LintOptions) {
-  return (tree: Root) => resolveSettings(file, loaded, resolveOptions(options), () => detect(tree, familiesFor(loaded)).preset)
+  return (tree: Root, text: string) => resolveSettings(file, loaded, resolveOptions(options), () => detect(tree, text, familiesFor(loaded)).preset)
 }
 
 /**
@@ -134,7 +134,7 @@ export async function explainDetection(path: string, options: LintOptions = {}):
   const loaded = configChooser(options)(file)
   const document = readDocument(file)
   if (document.problem !== undefined) throw new ReadError(path, document.problem)
-  return detect(parseDocument(document.text, path).tree, familiesFor(loaded))
+  return detect(parseDocument(document.text, path).tree, document.text, familiesFor(loaded))
 }
 
 /** A file named for a single-file command that cannot be read. */

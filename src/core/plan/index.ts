@@ -5,7 +5,7 @@
  * tasks, the structure variant it matches, its conventions) once per tree
  * and family, however many rules ask.
  */
-import type {Heading, Root, RootContent} from 'mdast'
+import type {Code, Heading, Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Point} from 'unist'
 import type {VFile} from 'vfile'
@@ -74,6 +74,10 @@ export interface Plan {
   sectionOf(heading: Heading): Section | undefined
   /** The nodes after a section's heading, subsections included. */
   body(section: Section): RootContent[]
+  /** Text spilled out of a fenced block that closed early (see `Spill`). */
+  spills: readonly Spill[]
+  /** Whether a source offset is in spilled text. */
+  inSpill(offset: number | undefined): boolean
   /** Line and column of a source offset. */
   pointAt(offset: number): Point | undefined
   /** Whether a bracket tag is one of the document's own conventions: its family is on two tasks or more. */
@@ -100,8 +104,26 @@ export function planlintFamily(context: PlanContext = {family: noFamily}) {
   }
 }
 
+/**
+ * A fenced block that holds a fence of its own (` ```markdown ` with a
+ * ` ```bash ` inside) ends at the inner block's closing fence: what follows,
+ * up to the next fence, is the rest of the block, spilled out as prose and
+ * headings. CommonMark has it so; the author meant one block.
+ */
+export interface Spill {
+  /** The block that closed early. */
+  code: Code
+  /** The inner opening fence's line, as written. */
+  innerFence: string
+  /** Source offsets of the spilled text: from the early close to the next fence. */
+  start: number
+  end: number
+}
+
 interface DocumentPart {
+  source: string
   sections: Section[]
+  spills: Spill[]
   byHeading: Map<Heading, Section>
   title: Section | undefined
   fields: HeaderField[]
@@ -150,11 +172,41 @@ function lazyLocator(source: string): (offset: number) => Point | undefined {
   }
 }
 
-function documentPart(tree: Root): DocumentPart {
+function spillsIn(tree: Root, source: string): Spill[] {
+  const codes = nodesOf(tree)
+    .map(({node}) => node)
+    .filter((node): node is Code => node.type === 'code' && node.position?.start.offset !== undefined)
+  const spills: Spill[] = []
+  codes.forEach((code, index) => {
+    const start = code.position!.start.offset!
+    const end = code.position!.end.offset!
+    const fence = /^ {0,3}(`{3,}|~{3,})/.exec(source.slice(start, start + 40))?.[1]
+    if (!fence) return
+    const inner = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[^\\s\`~][^\\n]*$`, 'm').exec(code.value)
+    if (!inner) return
+    // The inner blocks that follow still pair up (an opening fence with its
+    // language, a bare closing one); the author's closing fence of the outer
+    // block is the first bare fence read as an opening one: the spill ends there.
+    const next = codes.slice(index + 1).find((other) => {
+      const at = other.position!.start.offset!
+      return at >= end && /^ {0,3}(?:`{3,}|~{3,})[ \t]*$/m.test(source.slice(at, source.indexOf('\n', at) === -1 ? undefined : source.indexOf('\n', at)))
+    })
+    spills.push({code, innerFence: inner[0].trim(), start: end, end: next?.position?.start.offset ?? source.length})
+  })
+  return spills
+}
+
+function documentPart(tree: Root, source: string): DocumentPart {
   let part = documents.get(tree)
-  if (!part) {
+  // Built once per tree, with its source (a part built without one has no spills).
+  if (!part || (source !== '' && part.source !== source)) {
+    const spills = source ? spillsIn(tree, source) : []
+    // Spilled headings stay sections: which of them the author meant as the
+    // plan's own cannot be told, and the structure rules judge what is there.
     const sections = buildOutline(tree)
     part = {
+      source,
+      spills,
       sections,
       byHeading: new Map(sections.map((section) => [section.node, section])),
       title: sections.find((section) => section.depth === 1),
@@ -198,7 +250,7 @@ function conventionsOf(tasks: readonly Task[], sections: readonly Section[]): Co
 
 /** The plan of `tree` read as `family`; built once per tree, family and variant. */
 export function buildPlan(tree: Root, source: string, context: PlanContext = {family: noFamily}): Plan {
-  const part = documentPart(tree)
+  const part = documentPart(tree, source)
   const {family, variant} = context
   let byVariant = part.plans.get(family)
   if (!byVariant) {
@@ -228,6 +280,8 @@ export function buildPlan(tree: Root, source: string, context: PlanContext = {fa
     structure: family.structure ? chooseVariant(part.sections, family.structure, variant) : undefined,
     sectionOf,
     body: (section) => tree.children.slice(section.index + 1, section.end),
+    spills: part.spills,
+    inSpill: (offset) => offset !== undefined && part.spills.some((spill) => offset >= spill.start && offset < spill.end),
     pointAt: lazyLocator(source),
     isConventionalTag: (tag) => tagLike.test(tagFamily(tag)) && (plan.conventions.tagFamilies.get(tagFamily(tag)) ?? 0) >= 2
   }
@@ -242,6 +296,6 @@ export function planOf(tree: Root, file: VFile): Plan {
 }
 
 /** What a document says before it is read as any family: its outline and header fields (detection, tests). */
-export function documentOf(tree: Root): {sections: readonly Section[]; fields: readonly HeaderField[]} {
-  return documentPart(tree)
+export function documentOf(tree: Root, source: string): {sections: readonly Section[]; fields: readonly HeaderField[]} {
+  return documentPart(tree, source)
 }

@@ -47,6 +47,8 @@ export interface Task {
   subphase: Section | undefined
   /** Task IDs the task's text mentions (`depends on T012`). */
   references: Token[]
+  /** A status word written before the ID (`SKIP: T039`), upper case. */
+  status?: string
 }
 
 /** The conventions of a family that says nothing of its tasks. */
@@ -105,10 +107,11 @@ function readTask(node: ListItem | Heading, source: string, conventions: TaskCon
     }
   }
 
-  const status = conventions.id === 'phase.step' ? null : statusBeforeId.exec(rest)
-  if (status) {
-    rest = rest.slice(status[0].length)
-    at += status[0].length
+  const statusMatch = conventions.id === 'phase.step' ? null : statusBeforeId.exec(rest)
+  const status = statusMatch?.[1]
+  if (statusMatch) {
+    rest = rest.slice(statusMatch[0].length)
+    at += statusMatch[0].length
   }
   const match = idPattern(conventions).exec(rest)
   if (match) {
@@ -142,7 +145,7 @@ function readTask(node: ListItem | Heading, source: string, conventions: TaskCon
       references.push({text: reference[0], start: from + reference.index, end: from + reference.index + reference[0].length})
     }
   }
-  return {node, id, colon, markers, description, references}
+  return {node, id, colon, markers, description, references, ...(status ? {status} : {})}
 }
 
 /**

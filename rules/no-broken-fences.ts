@@ -1,0 +1,77 @@
+/**
+ * no-broken-fences: a fenced block that holds fences of its own ends at the
+ * first inner closing fence, and the rest of it spills out as prose and
+ * headings. Reported once, at the block; other rules leave the spill alone.
+ */
+import {defineRule} from '../src/core/rule.js'
+
+const messages = {
+  closedEarly: {
+    text: 'This code block ends early, at the closing fence of the "{inner}" block inside it: its rest (to line {until}) is read as prose and headings. Fence the outer block with more backticks than any fence inside (````)'
+  }
+} as const
+
+export const rule = defineRule<Record<string, unknown>, keyof typeof messages>({
+  id: 'no-broken-fences',
+  description: 'Disallow fenced code blocks that hold fences as long as their own',
+  severity: 'error',
+  messages,
+  docs: `Plans quote whole files: a template, a command, a README with its own
+code. In CommonMark a fenced block ends at the first fence line as long as
+its opening one, so a \`\`\`\`\`\`markdown\` block with a \`\`\`\`\`\`bash\`
+example inside ends where the example does. Everything after — the rest of
+the quoted file — becomes the plan's own prose and headings: its
+placeholders read as leftovers, its headings as sections out of order, its
+numbered steps as a broken sequence, and an agent reads it as instructions.
+
+Reported once per block, at the block, with where the spilled text ends.
+The fix is a longer outer fence (four backticks around three, or tildes).
+The spilled text is not checked by the other rules, whose findings there
+would all be this one defect.`,
+  optionsSchema: {type: 'object', additionalProperties: false, properties: {}},
+  defaults: {},
+  examples: {
+    valid: [
+      {
+        title: 'A longer outer fence holds the inner one',
+        markdown: `\`\`\`\`markdown
+# Deploy
+
+\`\`\`bash
+npm run deploy
+\`\`\`
+
+## Rollback
+\`\`\`\`
+`
+      }
+    ],
+    invalid: [
+      {
+        title: 'Three backticks around three backticks',
+        markdown: `\`\`\`markdown
+# Deploy
+
+\`\`\`bash
+npm run deploy
+\`\`\`
+
+## Rollback
+
+Run [command].
+\`\`\`
+`,
+        messages: [
+          '1:1-6:4 error This code block ends early, at the closing fence of the "```bash" block inside it: its rest (to line 11) is read as prose and headings. Fence the outer block with more backticks than any fence inside (````)'
+        ]
+      }
+    ]
+  },
+  check(plan, report) {
+    for (const spill of plan.spills) {
+      report('closedEarly', spill.code, {inner: spill.innerFence, until: plan.pointAt(spill.end)?.line ?? '?'})
+    }
+  }
+})
+
+export default rule.plugin
