@@ -50,9 +50,10 @@ const syntaxBrackets = /^(?:[ xX]|\^.*|\d+|!.*)$/
 
 /**
  * Bracket contents that are code-like content: JSON arrays (`["dev"]`), object
- * lists (`[{name}]`), regex classes (`[a-zA-Z0-9_-]`) and prompts (`[y/N]`).
+ * lists (`[{name}]`), regex classes (`[a-zA-Z0-9_-]`), prompts (`[y/N]`) and
+ * alternatives in command syntax (`[files|folders|all]`).
  */
-const contentBrackets = /^(?:["'{(<].*|\S*(?:a-z|A-Z|0-9)\S*|[yY]\/[nN])$/
+const contentBrackets = /^(?:["'{(<].*|\S*(?:a-z|A-Z|0-9)\S*|[yY]\/[nN]|[\w.-]+(?:\|[\w.-]+)+)$/
 
 /**
  * Words around a marker that mean it is being talked about, not left in:
@@ -85,6 +86,16 @@ const valueAfter = /^\s*(?:$|[|,;)])/
 // elements (`<br>`, `<details>`) are markup.
 const anglePattern = /(?<![\w`<])<([a-z][a-z0-9]*(?:[-_ .|/][a-z0-9]+)*)>/g
 const htmlElements = new Set(htmlTagNames)
+
+// A route segment in a path (`app/items/[id]/page.tsx`, `[...slug]`,
+// `[userId]`): web frameworks name files so. `src/[location]/[file].py` is
+// still a placeholder.
+const routeParameter = /^(?:\.\.\.)?\w*(?:id|Id|ID|slug|Slug|locale|lang)$|^\.\.\.\w+$/
+
+function isRouteSegment(value: string, index: number, token: string, content: string): boolean {
+  const inPath = value[index - 1] === '/' || value[index + token.length] === '/'
+  return inPath && routeParameter.test(content)
+}
 
 interface Finding {
   token: string
@@ -172,6 +183,7 @@ function findInText(value: string, options: NoPlaceholdersOptions, matchers: Mat
       if (syntaxBrackets.test(content) || contentBrackets.test(content)) continue
       if (isQuoted(value, match.index, match[0])) continue
       if (matchers.bracketMarker?.test(content) || isTag(content)) continue
+      if (isRouteSegment(value, match.index, match[0], content)) continue
       findings.push({token: match[0], index: match.index, kind: 'placeholder'})
       covered.push([match.index, match.index + match[0].length])
     }
@@ -334,10 +346,12 @@ See [the spec](spec.md). All NEEDS CLARIFICATION resolved.
 `
       },
       {
-        title: 'API paths and brace expansions are content',
+        title: 'API paths, route segments, brace expansions and command alternatives are content',
         markdown: `#### GET /api/items/{id}
 
-Files go in internal/{app,ui}.
+Files go in internal/{app,ui}; the page is app/items/[id]/page.tsx, the catch-all app/docs/[...slug].tsx.
+
+Run \`plan\` with [feature|bug|spike].
 `
       },
       {
@@ -364,6 +378,15 @@ Files go in internal/{app,ui}.
       }
     ],
     invalid: [
+      {
+        title: 'A placeholder in a path is still one',
+        markdown: `- [ ] T012 Create the model in src/[location]/[entity].py
+`,
+        messages: [
+          '1:36-1:46 error Unfilled placeholder "[location]": replace it with real content',
+          '1:47-1:55 error Unfilled placeholder "[entity]": replace it with real content'
+        ]
+      },
       {
         title: 'Bracketed and braced template text',
         markdown: `# Implementation Plan: [Feature Title]

@@ -46,6 +46,9 @@ function check(plan: Plan, report: Report<Id>, options: RequiredSectionsOptions,
   let furthest: (typeof matches)[number] | undefined
   const seen = new Set<number>()
   for (const current of matches) {
+    // A heading spilled out of a fenced block that closed early is part of a
+    // quoted document: no-broken-fences reports it; its place says nothing.
+    if (plan.inSpill(current.section.node.position?.start.offset)) continue
     const repeated = seen.has(current.spec.order) && !current.spec.repeat
     seen.add(current.spec.order)
     const level = current.spec.level ?? 2

@@ -1,6 +1,6 @@
 /**
- * task-id: every task has a well-formed, unique ID, and IDs increase
- * through the document.
+ * task-id: every task has a well-formed, unique ID (and, when asked, IDs
+ * that increase through the document without gaps).
  */
 import {canonicalTaskId, correctedTaskId, parsePhaseStepId, parseTaskId, phaseNumberKey, taskIdKey} from '../src/core/grammar.js'
 import type {Plan, Task, Token} from '../src/core/plan/index.js'
@@ -13,6 +13,8 @@ export interface TaskIdOptions extends Record<string, unknown> {
   gaps: Strictness
   /** A letter-suffixed ID inserted later (`T010a`). */
   suffixes: Strictness
+  /** An ID lower than one before it (`T003` after `T004`). */
+  order: Strictness
 }
 
 const messages = {
@@ -81,7 +83,7 @@ function checkTIds(plan: Plan, report: Report<Id>, options: TaskIdOptions): void
     const sameKind = parsed.suffix.startsWith('-') === before.suffix.startsWith('-')
     const sameNumberBack = parsed.suffix === '' || (sameKind && before.suffix !== '' && parsed.suffix <= before.suffix)
     if (parsed.number < before.number || (parsed.number === before.number && sameNumberBack)) {
-      report.span('backwards', id.start, id.end, {id: id.text, previous: before.token.text})
+      report.span('backwards', id.start, id.end, {id: id.text, previous: before.token.text}, {severity: options.order})
     } else if (parsed.number > before.number + 1) {
       report.span('gap', id.start, id.end, {id: id.text, previous: before.token.text}, {severity: options.gaps})
     }
@@ -151,7 +153,7 @@ function checkTaskBlocks(plan: Plan, report: Report<Id>): void {
 
 export const rule = defineRule<TaskIdOptions, keyof typeof messages>({
   id: 'task-id',
-  description: 'Require well-formed, unique task IDs that increase through the plan',
+  description: 'Require well-formed, unique task IDs',
   severity: 'error',
   messages,
   docs: `Agents execute a plan task by task and refer to tasks by ID. A duplicate
@@ -165,13 +167,13 @@ spec-maestro's \`TASK:BEGIN\`/\`TASK:END\` comments.
   writes. Team prefixes (\`BE-T005\`) are fine and counted separately.
 - A checkbox task line without an ID, in a list whose other tasks have IDs.
 - A duplicate (reported at the second, naming the line of the first).
-- IDs increase through the document: going back or repeating is an error.
-  A task inserted later keeps its place with a letter or a sub-number
+- A repeated ID is an error. A task inserted later keeps its place with a letter or a sub-number
   (\`T010a\`, \`T158-1\`), and \`SKIP: T039 …\` is task T039, skipped.
-- Not reported unless asked: a gap (\`T006\` → \`T010\`) and a suffix
-  (\`gaps\`, \`suffixes\`: \`allow\`, \`warn\` or \`error\`). On real plans
-  both were deliberate every time (block numbering per phase, deleted or
-  skipped tasks, inserted tasks cited by their IDs elsewhere).
+- Not reported unless asked: a gap (\`T006\` → \`T010\`), a suffix, and an
+  ID lower than one before it (\`gaps\`, \`suffixes\`, \`order\`: \`allow\`,
+  \`warn\` or \`error\`). On real plans each was deliberate every time it was
+  judged (block numbering per phase, deleted or skipped tasks, inserted tasks
+  cited by their IDs elsewhere, tasks added later with the next free number).
 - spec-kit: one document writes IDs one way, \`T001\` or \`T001:\`.
 - ai-first-sdlc: \`Task N.M\` with N the number of the enclosing phase, M
   increasing within it.
@@ -184,13 +186,16 @@ The \`recommended\` preset checks uniqueness and order only.`,
     additionalProperties: false,
     properties: {
       gaps: {enum: ['allow', 'warn', 'error'], description: 'A skipped ID number (`T006` → `T010`).'},
-      suffixes: {enum: ['allow', 'warn', 'error'], description: 'A letter-suffixed ID (`T010a`).'}
+      suffixes: {enum: ['allow', 'warn', 'error'], description: 'A letter-suffixed ID (`T010a`).'},
+      order: {enum: ['allow', 'warn', 'error'], description: 'An ID lower than one before it (`T003` after `T004`).'}
     }
   },
   // Off by default: on real plans, gaps (block numbering, deleted or skipped
   // tasks) and suffixes (tasks inserted later, cited by their IDs elsewhere)
   // were deliberate every time they were judged (0 of 23 and 0 of 22).
-  defaults: {gaps: 'allow', suffixes: 'allow'},
+  // So was an ID lower than one before it: tasks added later get the next
+  // free number and go where they belong (0 of 4).
+  defaults: {gaps: 'allow', suffixes: 'allow', order: 'allow'},
   examples: {
     valid: [
       {
@@ -236,9 +241,9 @@ The \`recommended\` preset checks uniqueness and order only.`,
         ]
       },
       {
-        title: 'Gaps and suffixes as warnings, when asked; going back is an error',
+        title: 'Gaps and suffixes as warnings and going back as an error, when asked',
         family: 'spec-kit',
-        options: {gaps: 'warn', suffixes: 'warn'},
+        options: {gaps: 'warn', suffixes: 'warn', order: 'error'},
         markdown: `- [ ] T001 Create src/a.ts
 - [ ] T004 Create src/b.ts
 - [ ] T004a Create src/c.ts

@@ -7,7 +7,7 @@ import escapeStringRegexp from 'escape-string-regexp'
 import type {RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {TaskConventions} from '../src/core/family.js'
-import {dependencyList, filePath, notAPath, targetPreposition} from '../src/core/grammar.js'
+import {dependencyList, filePath, notAPath, readPreposition, targetPreposition} from '../src/core/grammar.js'
 import type {Plan, Task} from '../src/core/plan/index.js'
 import {defineRule, type Report} from '../src/core/rule.js'
 
@@ -38,14 +38,17 @@ export function filePaths(task: Task): string[] {
 /**
  * The files a task changes, as spec-kit writes them: "… in src/x.ts" (or to,
  * into, at). A file named otherwise ("per contracts/api.md") is read, not
- * changed; without an "in", the last file named. Folders never conflict.
+ * changed, and neither is one read or run ("per", "with", "using"…);
+ * without an "in", the last file named. Folders never conflict.
  */
 function targetFiles(task: Task): string[] {
   const files: Array<{path: string; target: boolean}> = []
   for (const match of task.description.matchAll(filePath)) {
     const path = match[0].replace(/[.,;:)]+$/, '')
     if (!/\.[A-Za-z]{1,6}$/.test(path) || /^\d/.test(path)) continue
-    const before = task.description.slice(Math.max(0, match.index - 8), match.index)
+    const before = task.description.slice(Math.max(0, match.index - 16), match.index)
+    // A file read or run ("per contracts/api.md", "with build-all.sh") is not changed.
+    if (readPreposition.test(before)) continue
     files.push({path, target: targetPreposition.test(before)})
   }
   const targets = files.filter((file) => file.target).map((file) => file.path)

@@ -151,6 +151,9 @@ export const notAPath = /^(?:\d+(?:\.\d+)*|(?:e\.g|i\.e|etc)\.?)$/i
 /** The words before a path that make it the file a task changes: "… in src/x.ts". */
 export const targetPreposition = /\b(?:in|to|into|at)\s+`?$/i
 
+/** The words before a path that make it a file a task reads or runs: "per contracts/api.md", "with build.sh". */
+export const readPreposition = /\b(?:per|from|using|with|via|run|runs|running|execute|executing|see|following|against|according to)\s+`?$/i
+
 // --- Headings ------------------------------------------------------------------
 
 // Words that real authors append to a heading to show progress; they are not
