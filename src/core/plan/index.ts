@@ -80,7 +80,7 @@ export interface Plan {
   inSpill(offset: number | undefined): boolean
   /** Line and column of a source offset. */
   pointAt(offset: number): Point | undefined
-  /** Whether a bracket tag is one of the document's own conventions: its family is on two tasks or more. */
+  /** Whether a bracket tag is one of the document's own conventions (on two tasks or more, or of a family of named tags that is). */
   isConventionalTag(tag: string): boolean
 }
 
@@ -283,7 +283,13 @@ export function buildPlan(tree: Root, source: string, context: PlanContext = {fa
     spills: part.spills,
     inSpill: (offset) => offset !== undefined && part.spills.some((spill) => offset >= spill.start && offset < spill.end),
     pointAt: lazyLocator(source),
-    isConventionalTag: (tag) => tagLike.test(tagFamily(tag)) && (plan.conventions.tagFamilies.get(tagFamily(tag)) ?? 0) >= 2
+    isConventionalTag: (tag) => {
+      // `[CORE]` on two tasks or more, or one of a family of named tags
+      // (`[MODULE:auth]` beside `[MODULE:cli]`); a bare `[US]` among `[US1]`s is not.
+      if (!tagLike.test(tagFamily(tag))) return false
+      if ((plan.conventions.tags.get(tag) ?? 0) >= 2) return true
+      return tag !== tagFamily(tag) && /[:_/-]/.test(tag) && (plan.conventions.tagFamilies.get(tagFamily(tag)) ?? 0) >= 2
+    }
   }
   byVariant.set(variant ?? '', plan)
   return plan
