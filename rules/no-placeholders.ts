@@ -87,6 +87,13 @@ const valueAfter = /^\s*(?:$|[|,;)])/
 const anglePattern = /(?<![\w`<])<([a-z][a-z0-9]*(?:[-_ .|/][a-z0-9]+)*)>/g
 const htmlElements = new Set(htmlTagNames)
 
+/**
+ * A paragraph that introduces the format of another document:
+ * "Consolidate findings in research.md using format:". (A template's own
+ * "use this format:" introduces slots to fill, and is not this.)
+ */
+const formatIntroduction = /\.(?:md|ya?ml|json)\b.*\bformat\s*:\s*$/i
+
 // A route segment in a path (`app/items/[id]/page.tsx`, `[...slug]`,
 // `[userId]`): web frameworks name files so. `src/[location]/[file].py` is
 // still a placeholder.
@@ -346,6 +353,13 @@ See [the spec](spec.md). All NEEDS CLARIFICATION resolved.
 `
       },
       {
+        title: 'A format described for another document',
+        markdown: `1. **Consolidate findings** in \`research.md\` using format:
+   - Decision: [what was chosen]
+   - Rationale: [why chosen]
+`
+      },
+      {
         title: 'API paths, route segments, brace expansions and command alternatives are content',
         markdown: `#### GET /api/items/{id}
 
@@ -481,7 +495,17 @@ Owner: TBD
     const sections: Array<{depth: number; key: string}> = []
     const allowedHere = (token: string) =>
       matchers.isAllowed(token) || sections.some(({key}) => matchers.allowedIn.get(key)?.(token) === true)
-    for (const {node} of nodesOf(plan.tree)) {
+    // A list introduced by "… in research.md using format:" describes another document's
+    // entries (`- Decision: [what was chosen]`): its brackets are that format.
+    const formats: Array<[number, number]> = []
+    const inFormat = (offset: number | undefined) => offset !== undefined && formats.some(([from, to]) => offset >= from && offset < to)
+    for (const {node, parent} of nodesOf(plan.tree)) {
+      if (node.type === 'list' && parent && node.position) {
+        const before = parent.children[parent.children.indexOf(node as never) - 1]
+        if (before?.type === 'paragraph' && formatIntroduction.test(toString(before))) {
+          formats.push([node.position.start.offset!, node.position.end.offset!])
+        }
+      }
       if (node.type === 'heading' && matchers.allowedIn.size > 0) {
         while (sections.length > 0 && sections[sections.length - 1]!.depth >= node.depth) sections.pop()
         sections.push({depth: node.depth, key: headingKey(toString(node))})
@@ -496,8 +520,9 @@ Owner: TBD
       // content (a template being written, say): no-broken-fences reports it once.
       if (plan.inSpill(textNode.position?.start.offset)) continue
       let fromOffset = textNode.position?.start.offset ?? 0
+      const describesFormat = inFormat(textNode.position?.start.offset)
       for (const finding of findInText(textNode.value.trim(), options, matchers, isTag)) {
-        if (allowedHere(finding.token)) continue
+        if (allowedHere(finding.token) || (describesFormat && finding.kind === 'placeholder')) continue
         fromOffset = report(plan, reporter, textNode, finding, fromOffset)
       }
     }
