@@ -264,7 +264,21 @@ neither are plurals such as \`TODOs\`.
 
 Each preset sets the token style of its family: spec-kit plans use
 \`[P]\` and \`[US1]\` as real task markers (\`bracketMarkers\`), spec-maestro
-plans use \`{UPPER_SNAKE}\` and \`{lower words}\` placeholders (\`braces: all\`).`,
+plans use \`{UPPER_SNAKE}\` and \`{lower words}\` placeholders (\`braces: all\`).
+
+Not reported, because on real plans they were content every time they were
+judged:
+
+- a tag the document's tasks use as a convention (\`[CORE]\` on many tasks,
+  \`[MODULE:auth]\` beside \`[MODULE:cli]\`); a tag used once still is;
+- a route segment in a path (\`app/items/[id]/page.tsx\`, \`[...slug]\`) —
+  \`src/[location]/[entity].py\` still is reported;
+- alternatives in command syntax (\`[feature|bug|spike]\`);
+- a fill-in word that cites the task tracking it (\`**TODO (T136)**\`);
+- the entries of a format described for another document ("… in
+  \`research.md\` using format: - Decision: [what was chosen]");
+- text spilled out of a fenced block that closed early (a quoted template
+  or command): \`no-broken-fences\` reports the block once.`,
   optionsSchema: {
     type: 'object',
     additionalProperties: false,

@@ -184,14 +184,17 @@ story, so a wrong marker breaks the run.
 - Markers come right after the ID, \`[P]\` before \`[USn]\` (\`--fix\` swaps them).
 - A task in a \`User Story N\` phase carries \`[USN]\`, that phase's number;
   tasks in Setup, Foundational and Polish phases carry none.
-- A bracket marker other than \`[P]\` and \`[USn]\` is reported.
+- A bracket marker other than \`[P]\` and \`[USn]\` is reported, unless
+  the document uses it as its own convention (\`[CORE]\` on two tasks or
+  more, or one of a family of named tags such as \`[MODULE:auth]\`).
 - With \`filePaths: warn\` (or \`error\`), a task names at least one file
   path. Off by default: spec-kit asks for paths, but a task that names a
   unit ("in SyncQueueService"), a command ("run the suite") or a
   cross-cutting change is not wrong, and on real plans this warning was
   right only a quarter of the time.
 - Two \`[P]\` tasks of one phase that change the same file ("… in
-  src/x.ts") cannot run in parallel.
+  src/x.ts") cannot run in parallel. A file a task reads or runs ("per
+  contracts/api.md", "with build-all.sh") is not one it changes.
 - spec-maestro: a task's \`**Size:**\` is XS or S (the template rejects M and
   L), and its \`**Dependencies:**\` are \`None\` or task IDs.`,
   optionsSchema: {
