@@ -2,7 +2,10 @@
 import type {PresetSchema} from '../src/core/family.js'
 import type {StructureSpec} from '../src/core/plan/structure.js'
 
-const phase = '^(?:phase|final phase)\\b'
+// Phases as English and localised plans write them (`## 阶段 1：设置`).
+const phase = '^(?:phase|final phase)\\b|^(?:阶段|階段)\\s?\\d'
+// Titles in English and in the Chinese of localised plans (full-width colon too).
+const planTitle = '^(?:Implementation Plan|实施计划|實施計畫|实现计划|實作計畫)\\s*[:：]'
 
 const structure: StructureSpec = {
   fields: ['Branch', 'Date', 'Spec', 'Input', 'Prerequisites', 'Feature Branch', 'Language/Version', 'Primary Dependencies'],
@@ -13,15 +16,15 @@ const structure: StructureSpec = {
       // Complexity Tracking is "filled only when there are violations", and
       // the early version's Execution Flow and Phase 0–3 sections were dropped later.
       name: 'plan',
-      title: '^Implementation Plan\\s*:',
+      title: planTitle,
       titleExample: 'Implementation Plan: …',
       ordered: true,
       sections: [
         {title: 'Execution Flow', required: false, pattern: '^execution flow\\b'},
-        {title: 'Summary', required: true},
-        {title: 'Technical Context', required: true},
-        {title: 'Constitution Check', required: true},
-        {title: 'Project Structure', required: true},
+        {title: 'Summary', required: true, aliases: ['摘要', '概要']},
+        {title: 'Technical Context', required: true, aliases: ['技术背景', '技術背景', '技术上下文']},
+        {title: 'Constitution Check', required: true, aliases: ['宪章检查', '憲章檢查']},
+        {title: 'Project Structure', required: true, aliases: ['项目结构', '專案結構', '項目結構']},
         {title: 'Phase 0: Outline & Research', required: false, pattern: '^phase 0\\b'},
         {title: 'Phase 1: Design & Contracts', required: false, pattern: '^phase 1\\b'},
         {title: 'Phase 2: Task Planning Approach', required: false, pattern: '^phase 2\\b'},
@@ -36,7 +39,7 @@ const structure: StructureSpec = {
       // name their own, so at least one phase is required; phase numbering is
       // heading-numbering's job, and [USn] placement is task-markers'.
       name: 'tasks',
-      title: '^Tasks\\b',
+      title: '^(?:(?:Implementation )?Tasks\\b|任务|任務)',
       titleExample: 'Tasks: …',
       ordered: true,
       sections: [
@@ -55,7 +58,7 @@ const structure: StructureSpec = {
       // (../shared/templates/spec-kit.md): no Constitution Check; phases
       // and their execution order follow the project structure.
       name: 'merged',
-      title: '^Implementation Plan\\s*:',
+      title: planTitle,
       titleExample: 'Implementation Plan: …',
       ordered: true,
       sections: [

@@ -67,10 +67,15 @@ function check(plan: Plan, report: Report<Id>, options: RequiredSectionsOptions,
   }
 
   // Missing required sections: one message each, where the section belongs.
+  // A document that has none of three or more follows a structure of its
+  // own (its title matched, its sections did not): saying so section by
+  // section is noise, and which structure it follows cannot be told.
   const present = new Set(matches.map((m) => m.spec.order))
+  const required = variant.sections.filter((spec) => isRequired(spec, options.sections))
+  const anyRequired = plan.variantNamed || required.length < 3 || variant.sections.some((spec, order) => present.has(order) && isRequired(spec, options.sections))
   const matched = new Set<Section>(matches.map((m) => m.section))
   variant.sections.forEach((spec, order) => {
-    if (present.has(order) || !isRequired(spec, options.sections)) return
+    if (!anyRequired || present.has(order) || !isRequired(spec, options.sections)) return
     const level = spec.level ?? 2
     if (spec.pattern === undefined) {
       const wanted = [spec.title, ...(spec.aliases ?? [])].map((name) => name.toLowerCase())
@@ -122,6 +127,11 @@ Reported, one message per problem:
   come and go between template generations, in either order);
 - a section at the wrong heading level;
 - a document without a title heading.
+
+Not reported: missing sections when a document has none of the three or
+more required sections of the kind it was matched to by its title (unless
+that kind is named, \`spec-kit/plan\`) — it follows a structure of its own,
+and a list of every section would be noise.
 
 Matching forgives what real authors do: case, \`&\` for "and", leading
 numbers (\`## 11. Risks & Mitigation\`), trailing emoji and status words

@@ -33,6 +33,12 @@ describe('auto-detection', () => {
     }
   })
 
+  it('detects localised spec-kit plans and task lists', () => {
+    const plan = '# 实施计划：离线同步\n\n## 摘要\n\n离线时排队。\n\n## 技术背景\n\nTypeScript 5\n\n## 宪章检查\n\n通过。\n\n## 项目结构\n\nsrc/sync/\n'
+    const tasks = '# 任务：离线同步\n\n## 阶段 1：设置\n\n- [ ] T001 创建 src/sync/index.ts\n\n## 阶段 2：基础\n\n- [ ] T002 添加队列 src/sync/queue.ts\n'
+    for (const text of [plan, tasks]) expect(detect(parseDocument(text).tree, text).preset).toBe('spec-kit')
+  })
+
   it('leaves documents that are not plans to `recommended`', () => {
     const families = resolve(root, '../shared/FAMILIES.md')
     for (const path of ['README.md', 'docs/rules/required-sections.md', ...(existsSync(families) ? [families] : [])]) {

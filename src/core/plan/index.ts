@@ -70,6 +70,8 @@ export interface Plan {
   conventions: Conventions
   /** The structure variant of the family the document follows, if the family has a structure. */
   structure: StructureMatch | undefined
+  /** Whether that variant was named (`spec-kit/tasks`) rather than chosen from the document. */
+  variantNamed: boolean
   /** The section a top-level heading starts (undefined for a nested heading). */
   sectionOf(heading: Heading): Section | undefined
   /** The nodes after a section's heading, subsections included. */
@@ -278,6 +280,7 @@ export function buildPlan(tree: Root, source: string, context: PlanContext = {fa
     },
     conventions: conventionsOf(tasks, part.sections),
     structure: family.structure ? chooseVariant(part.sections, family.structure, variant) : undefined,
+    variantNamed: variant !== undefined,
     sectionOf,
     body: (section) => tree.children.slice(section.index + 1, section.end),
     spills: part.spills,
