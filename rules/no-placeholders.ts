@@ -504,7 +504,11 @@ Owner: TBD
     const matchers = matchersFor(options)
     // A tag the document's tasks carry as a convention (`[CORE]` on twenty
     // tasks, `[MODULE:auth]` beside `[MODULE:scheduler]`) is a label, not a placeholder.
-    const isTag = (content: string) => plan.conventions.tags.has(content) && plan.isConventionalTag(content)
+    // Where the family defines task markers, a bracket in a task's marker place
+    // is task-markers' to judge: one message per defect.
+    const judgedAsMarker = plan.family.tasks?.markers !== undefined
+    const isTag = (content: string) =>
+      plan.conventions.tags.has(content) && (judgedAsMarker || plan.isConventionalTag(content))
     // The headings the current node is under, outermost first.
     const sections: Array<{depth: number; key: string}> = []
     const allowedHere = (token: string) =>
