@@ -24,6 +24,10 @@ the quoted file — becomes the plan's own prose and headings: its
 placeholders read as leftovers, its headings as sections out of order, its
 numbered steps as a broken sequence, and an agent reads it as instructions.
 
+Worse, the fence meant to close the outer block then opens a new one, which
+swallows the plan's own text after it until the next fence: nothing there is
+checked at all until the fences are fixed.
+
 Reported once per block, at the block, with where the spilled text ends.
 The fix is a longer outer fence (four backticks around three, or tildes).
 The spilled text is not checked by the other rules, whose findings there

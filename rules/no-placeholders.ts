@@ -383,6 +383,12 @@ Run \`plan\` with [feature|bug|spike].
 `
       },
       {
+        title: 'Tags the plan\'s tasks use as a convention are labels',
+        markdown: `- [ ] T004 [CORE] Add the config loader in src/config.ts
+- [ ] T005 [CORE] Add the logger in src/log.ts
+`
+      },
+      {
         title: 'Markers declared by the preset are not placeholders',
         options: {bracketMarkers: ['P', 'US\\d+']},
         markdown: `- [ ] T010 [P] [US1] Add the model in src/models/user.py

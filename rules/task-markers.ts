@@ -222,6 +222,17 @@ story, so a wrong marker breaks the run.
 `
       },
       {
+        title: 'Tags the plan uses as its own convention',
+        family: 'spec-kit',
+        markdown: `## Phase 2: Foundational
+
+- [ ] T004 [CORE] Add the config loader in src/config.ts
+- [ ] T005 [CORE] Add the logger in src/log.ts
+- [ ] T006 [MODULE:auth] Add the token check in src/auth/token.ts
+- [ ] T007 [MODULE:cli] Add the login command in src/cli/login.ts
+`
+      },
+      {
         title: 'spec-maestro metadata',
         family: 'spec-maestro',
         markdown: `### T002: Add drag and drop

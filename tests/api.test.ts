@@ -58,3 +58,12 @@ describe('options given through the API', () => {
     )
   })
 })
+
+describe('a fenced block that closes early', () => {
+  it('is one error, and the quoted text it spills is not checked again', async () => {
+    const text = '# Notes\n\nOwner: [TBD]\n\n```markdown\n# Deploy\n\n```bash\nnpm run deploy\n```\n\n## Rollback\n\nRun [command] with {OPTIONS}.\n```\n'
+    const {messages} = await lint(text, {config: false})
+    // The plan's own leftover is still reported; the quoted file's [command] and {OPTIONS} are not.
+    expect(messages.map((m) => `${m.line} ${m.ruleId}`)).toEqual(['3 no-placeholders', '5 no-broken-fences'])
+  })
+})
