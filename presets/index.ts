@@ -25,9 +25,3 @@ export const presetNames: ReadonlyArray<string> = presets.map((preset) => preset
 export function getPreset(name: string): PresetSchema | undefined {
   return presets.find((preset) => preset.name === name)
 }
-
-/** What `preset` may say: a preset, or a preset and a variant of its structure (`spec-kit/tasks`). */
-export const presetChoices: ReadonlyArray<string> = presets.flatMap((preset) => [
-  preset.name,
-  ...(preset.structure?.variants ?? []).map((variant) => `${preset.name}/${variant.name}`)
-])

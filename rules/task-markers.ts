@@ -56,22 +56,27 @@ function targetFiles(task: Task): string[] {
 }
 
 interface Compiled {
-  parallel: RegExp
-  story: RegExp
+  parallel: RegExp | undefined
+  story: RegExp | undefined
   storyPhase: RegExp | undefined
   sharedPhase: RegExp | undefined
+  /** The sizes a task may have, as the first word of its `**Size:**`. */
+  size: RegExp | undefined
 }
 
 const compiled = new WeakMap<TaskConventions, Compiled>()
 
-function compile(conventions: TaskConventions, markers: NonNullable<TaskConventions['markers']>): Compiled {
+/** A family's task conventions as regular expressions, compiled once per family. */
+function compile(conventions: TaskConventions): Compiled {
   let result = compiled.get(conventions)
   if (!result) {
+    const {markers, sizes} = conventions
     result = {
-      parallel: new RegExp(`^(?:${markers.parallel})$`),
-      story: new RegExp(`^(?:${markers.story})$`),
+      parallel: markers ? new RegExp(`^(?:${markers.parallel})$`) : undefined,
+      story: markers ? new RegExp(`^(?:${markers.story})$`) : undefined,
       storyPhase: conventions.storyPhase ? new RegExp(conventions.storyPhase) : undefined,
-      sharedPhase: conventions.sharedPhase ? new RegExp(conventions.sharedPhase) : undefined
+      sharedPhase: conventions.sharedPhase ? new RegExp(conventions.sharedPhase) : undefined,
+      size: sizes ? new RegExp(`^(?:${sizes.map(escapeStringRegexp).join('|')})\\b`) : undefined
     }
     compiled.set(conventions, result)
   }
@@ -81,7 +86,10 @@ function compile(conventions: TaskConventions, markers: NonNullable<TaskConventi
 /** Markers, story phases and parallel conflicts, where the family defines markers. */
 function checkMarkers(plan: Plan, report: Report<Id>, conventions: TaskConventions): void {
   const markers = conventions.markers!
-  const {parallel, story: storyPattern, storyPhase, sharedPhase} = compile(conventions, markers)
+  const compiledConventions = compile(conventions)
+  const {storyPhase, sharedPhase} = compiledConventions
+  const parallel = compiledConventions.parallel!
+  const storyPattern = compiledConventions.story!
   const storyMarker = markers.storyMarker ?? 'US{n}'
   const parallelFiles = new Map<string, Task>()
   for (const task of plan.tasks) {
@@ -158,11 +166,12 @@ function metadata(plan: Plan, task: Task): Map<string, {value: string; node: Roo
 
 function checkMetadata(plan: Plan, report: Report<Id>, conventions: TaskConventions): void {
   const sizes = conventions.sizes
+  const {size: sizePattern} = compile(conventions)
   for (const task of plan.tasks) {
     if (task.node.type !== 'heading' || !task.id) continue
     const fields = metadata(plan, task)
     const size = fields.get('size')
-    if (sizes && size && !new RegExp(`^(?:${sizes.map(escapeStringRegexp).join('|')})\\b`).test(size.value)) {
+    if (sizes && sizePattern && size && !sizePattern.test(size.value)) {
       report('size', size.node, {id: task.id.text, size: size.value, sizes: sizes.join(' or ')})
     }
     const dependencies = fields.get('dependencies')

@@ -7,7 +7,7 @@ import type {PresetSchema} from '../core/family.js'
 import type {LoadedConfig} from './config/load.js'
 
 /** Every family for files under `loaded`: the config's own first, then the built-ins. */
-export function familiesFor(loaded: LoadedConfig | null | undefined): readonly PresetSchema[] {
+export function familiesFor(loaded: Pick<LoadedConfig, 'presets'> | null | undefined): readonly PresetSchema[] {
   return loaded?.presets?.length ? [...loaded.presets, ...presets] : presets
 }
 

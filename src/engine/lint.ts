@@ -31,10 +31,29 @@ function jsonOf(options: object): string {
   return json
 }
 
+// A family's key is its content (a config's own family is loaded again by
+// each lint() call, in the language server), made once per family object
+// and kept short: the processor key is built for every file.
+const familyKeys = new WeakMap<PresetSchema, string>()
+const familyIds = new Map<string, string>()
+
+function familyKey(family: PresetSchema): string {
+  let key = familyKeys.get(family)
+  if (key === undefined) {
+    const json = jsonOf(family)
+    key = familyIds.get(json)
+    if (key === undefined) {
+      key = `family${familyIds.size}`
+      familyIds.set(json, key)
+    }
+    familyKeys.set(family, key)
+  }
+  return key
+}
+
 function processorFor(family: PresetSchema, settings: Settings): Processor {
   const key = [
-    // By content: a config's own family is loaded again by each lint() call (the language server).
-    `${jsonOf(family)}:${settings.variant ?? ''}`,
+    `${familyKey(family)}:${settings.variant ?? ''}`,
     ...Object.entries(settings.rules).map(([id, rule]) => `${id}:${rule.severity}:${jsonOf(rule.options)}`)
   ].join('\n')
   let processor = processors.get(key)

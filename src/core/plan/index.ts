@@ -124,6 +124,7 @@ export interface Spill {
 
 interface DocumentPart {
   source: string
+  pointAt(offset: number): Point | undefined
   sections: Section[]
   spills: Spill[]
   byHeading: Map<Heading, Section>
@@ -208,6 +209,7 @@ function documentPart(tree: Root, source: string): DocumentPart {
     const sections = buildOutline(tree)
     part = {
       source,
+      pointAt: lazyLocator(source),
       spills,
       sections,
       byHeading: new Map(sections.map((section) => [section.node, section])),
@@ -285,7 +287,7 @@ export function buildPlan(tree: Root, source: string, context: PlanContext = {fa
     body: (section) => tree.children.slice(section.index + 1, section.end),
     spills: part.spills,
     inSpill: (offset) => offset !== undefined && part.spills.some((spill) => offset >= spill.start && offset < spill.end),
-    pointAt: lazyLocator(source),
+    pointAt: part.pointAt,
     isConventionalTag: (tag) => {
       // `[CORE]` on two tasks or more, or one of a family of named tags
       // (`[MODULE:auth]` beside `[MODULE:cli]`); a bare `[US]` among `[US1]`s is not.

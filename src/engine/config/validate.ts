@@ -79,7 +79,7 @@ export function validate(config: unknown, presets: PresetSchema[] = []): string 
   // Rule settings are checked one by one after the schema: compiling every
   // rule's options schema up front would cost every run that has a config.
   validateConfig ??= ajv.compile(configSchema({withRuleOptions: false}))
-  if (validateConfig(config)) return checkSettings(config as Record<string, unknown>, familiesFor({presets} as never))
+  if (validateConfig(config)) return checkSettings(config as Record<string, unknown>, familiesFor({presets}))
   const error = validateConfig.errors![0]!
   const segments = splitPointer(error.instancePath)
 
