@@ -3,9 +3,14 @@ import type {PresetSchema} from '../src/core/family.js'
 import type {StructureSpec} from '../src/core/plan/structure.js'
 
 // Phases as English and localised plans write them (`## 阶段 1：设置`).
-const phase = '^(?:phase|final phase)\\b|^(?:阶段|階段)\\s?\\d'
-// Titles in English and in the Chinese of localised plans (full-width colon too).
-const planTitle = '^(?:Implementation Plan|实施计划|實施計畫|实现计划|實作計畫)\\s*[:：]'
+// A numbered one (`Phase N` in the template): `## Phase Status` and
+// `## Phase Gates` are sections about phases, not phases.
+const phase = '^(?:phase (?:\\d|n\\b)|final phase\\b)|^(?:阶段|階段)\\s?\\d'
+// Titles in English and in the Chinese and Japanese of localised plans (full-width colon too).
+const planTitle = '^(?:Implementation Plan|实施计划|實施計畫|实现计划|實作計畫|実装計画)\\s*[:：]'
+// The tasks' execution order, as English and localised plans name it
+// (`## 相依性與執行順序`, `## 依存関係`, `## 任务优先级和依赖关系图`).
+const dependencies = '^(?:dependencies|dependency graph)\\b|依存関係|相依性|依赖关系'
 
 const structure: StructureSpec = {
   fields: ['Branch', 'Date', 'Spec', 'Input', 'Prerequisites', 'Feature Branch', 'Language/Version', 'Primary Dependencies'],
@@ -20,11 +25,11 @@ const structure: StructureSpec = {
       titleExample: 'Implementation Plan: …',
       ordered: true,
       sections: [
-        {title: 'Execution Flow', required: false, pattern: '^execution flow\\b'},
+        {title: 'Execution Flow', required: false, pattern: '^(?:execution flow|実行フロー)'},
         {title: 'Summary', required: true, aliases: ['摘要', '概要']},
-        {title: 'Technical Context', required: true, aliases: ['技术背景', '技術背景', '技术上下文']},
-        {title: 'Constitution Check', required: true, aliases: ['宪章检查', '憲章檢查']},
-        {title: 'Project Structure', required: true, aliases: ['项目结构', '專案結構', '項目結構']},
+        {title: 'Technical Context', required: true, aliases: ['技术背景', '技術背景', '技术上下文', '技術コンテキスト']},
+        {title: 'Constitution Check', required: true, aliases: ['宪章检查', '憲章檢查', '憲章チェック']},
+        {title: 'Project Structure', required: true, aliases: ['项目结构', '專案結構', '項目結構', 'プロジェクト構造']},
         {title: 'Phase 0: Outline & Research', required: false, pattern: '^phase 0\\b'},
         {title: 'Phase 1: Design & Contracts', required: false, pattern: '^phase 1\\b'},
         {title: 'Phase 2: Task Planning Approach', required: false, pattern: '^phase 2\\b'},
@@ -37,20 +42,24 @@ const structure: StructureSpec = {
       // Upstream tasks.md. Its phases vary by version (Phase 3.1–3.5, or
       // Setup / Foundational / one per user story / Polish) and real plans
       // name their own, so at least one phase is required; phase numbering is
-      // heading-numbering's job, and [USn] placement is task-markers'.
+      // heading-numbering's job, and [USn] placement is task-markers'. Every
+      // template version closes with the phases' execution order, and 24 of
+      // 30 real task lists keep it (the others write flat lists or gates):
+      // expected, so its absence is a warning, unless another heading says
+      // how the tasks are ordered (`## Execution Rule`).
       name: 'tasks',
-      title: '^(?:(?:Implementation )?Tasks\\b|任务|任務)',
+      title: '^(?:(?:Implementation )?Tasks\\b|任务|任務|タスク)',
       titleExample: 'Tasks: …',
       ordered: true,
       sections: [
-        {title: 'Execution Flow', required: false, pattern: '^execution flow\\b'},
-        {title: 'Format: [ID] [P?] [Story] Description', required: false, pattern: '^format\\b'},
-        {title: 'Path Conventions', required: false},
+        {title: 'Execution Flow', required: false, pattern: '^(?:execution flow|実行フロー)'},
+        {title: 'Format: [ID] [P?] [Story] Description', required: false, pattern: '^(?:format|格式)\\b'},
+        {title: 'Path Conventions', required: false, aliases: ['路徑規範', '路径约定', '路径规范']},
         {title: 'Phase …', required: true, pattern: phase, repeat: true},
-        {title: 'Dependencies & Execution Order', required: false, aliases: ['Dependencies', 'Dependency Graph']},
-        {title: 'Parallel Example', required: false, pattern: '^parallel (?:example|execution)', repeat: true},
-        {title: 'Implementation Strategy', required: false},
-        {title: 'Notes', required: false}
+        {title: 'Dependencies & Execution Order', required: false, expected: true, pattern: dependencies, topic: `${dependencies}|^execution (?:order|rules?)\\b`},
+        {title: 'Parallel Example', required: false, pattern: '^(?:parallel (?:example|execution)|平行|并行|並列)', repeat: true},
+        {title: 'Implementation Strategy', required: false, aliases: ['實作策略', '实施策略', '实现策略']},
+        {title: 'Notes', required: false, aliases: ['備註', '备注', '注意事項', '注意事项']}
       ]
     },
     {

@@ -17,7 +17,8 @@ const messages = {
   back: {text: 'Heading number "{number}" goes back after "{previous}"'},
   repeat: {text: 'Heading number "{number}" repeats "{previous}"'},
   skip: {text: 'Heading number "{number}" skips from "{previous}": expected {expected}'},
-  parent: {text: 'Heading "{number}" is numbered under section "{parent}"'}
+  parent: {text: 'Heading "{number}" is numbered under section "{parent}"'},
+  outlier: {text: 'Heading number "{number}" is out of sequence between "{previous}" and "{next}"'}
 } as const
 
 type Id = keyof typeof messages
@@ -38,21 +39,47 @@ function label(item: Numbered): string {
   return item.series ? `${item.series[0]!.toUpperCase()}${item.series.slice(1)} ${number}` : number
 }
 
+/**
+ * One heading out of line between two that follow each other (`Phase 1`,
+ * `Phase 4`, `Phase 3`; with gaps allowed, `3`, `9`, `5`): the one heading
+ * that needs the change, reported once, rather than the run breaking at it
+ * and again after it.
+ */
+function isOutlier(previous: Numbered, item: Numbered, next: Numbered | undefined, allowGaps: boolean): boolean {
+  if (!next || next.suffix) return false
+  const step = expectedAfter(previous, next)
+  const last = (numbered: Numbered) => numbered.parts[numbered.parts.length - 1]!
+  // A repeat is a repeat, whatever follows it.
+  if (step === undefined || expectedAfter(previous, item) === undefined || last(item) === last(previous)) return false
+  // previous → next must be in sequence on their own: one number between them, or any gap where gaps are allowed.
+  const between = allowGaps ? last(next) > last(previous) : last(next) === step + 1
+  // One equal to the next is the start of a repeat, which is the next one's to report.
+  return between && (last(item) < last(previous) || last(item) > last(next))
+}
+
 /** Check one run of sibling headings of one series. */
 function checkSeries(report: Report<Id>, items: Numbered[], allowGaps: boolean): void {
   let previous: Numbered | undefined
-  for (const item of items) {
+  items.forEach((item, index) => {
     // `Phase 8b` after `Phase 8`: an inserted heading, not a repeat.
-    if (item.suffix) continue
+    if (item.suffix) return
     if (!previous) {
       // A run may start anywhere: real plans number from their parent's
       // phase, continue another document's steps, or lose the first headings
       // to a fence left open (judged on real plans: never a defect).
       previous = item
-      continue
+      return
     }
     const expected = expectedAfter(previous, item)
     const current = item.parts[item.parts.length - 1]!
+    if (expected !== undefined && current !== expected && isOutlier(previous, item, items[index + 1], allowGaps)) {
+      const next = items[index + 1]!
+      report('outlier', item.section.node, {number: label(item), previous: label(previous), next: label(next)})
+      // The run goes on as if it had the number it should have: without gaps,
+      // the one between; with gaps, any, so from the heading before it.
+      if (!allowGaps) previous = {...item, parts: [...item.parts.slice(0, -1), expected]}
+      return
+    }
     if (expected === undefined) {
       // A new prefix (`3.1` after `2.4`): it must go forward and restart at 1.
       if (compare(item.parts, previous.parts) <= 0) {
@@ -66,7 +93,7 @@ function checkSeries(report: Report<Id>, items: Numbered[], allowGaps: boolean):
       report('skip', item.section.node, {number: label(item), previous: label(previous), expected: [...item.parts.slice(0, -1), expected].join('.')})
     }
     previous = item
-  }
+  })
 }
 
 /** The next last part after `previous`, or undefined when the prefix changed. */
@@ -108,7 +135,10 @@ function check(plan: Plan, report: Report<Id>, options: HeadingNumberingOptions)
     }
     parents.push(section)
   }
-  for (const items of groups.values()) checkSeries(report, items, options.allowGaps)
+  // Gaps are the template's numbers kept after dropping a section: bare
+  // section numbers (`## 13. Acceptance Criteria`). Phases and steps are the
+  // author's own, and a gap there is a lost phase.
+  for (const items of groups.values()) checkSeries(report, items, options.allowGaps && items[0]!.series === '')
 }
 
 export const rule = defineRule<HeadingNumberingOptions, keyof typeof messages>({
@@ -127,14 +157,24 @@ Phase) are checked together: each must follow the one before it. A sub-number
 must extend its parent's (\`### 2.1\` belongs under \`## 2.\`). A letter suffix
 (\`Phase 8b\`) is an inserted heading, not a repeat.
 
+One heading out of line between two that follow each other (\`Phase 1\`,
+\`Phase 4\`, \`Phase 3\`) is reported once, at that heading, and the run goes
+on from the one before it.
+
 Families whose authors drop sections that do not apply and keep the
-template's numbers (PromptyDumpty, spec-maestro) allow gaps (\`allowGaps\`):
-then only repeats and numbers that go back are reported.`,
+template's numbers (PromptyDumpty, spec-maestro) allow gaps in bare section
+numbers (\`allowGaps\`): there only repeats, numbers that go back and
+out-of-line headings are reported. Phases and steps are the author's own
+numbering, so a gap there (\`Phase 2\`, \`Phase 4\`) is a lost phase even then.
+
+Not reported: where a run starts (plans number from their parent's phase,
+continue another document's steps, or lose the first headings to a fence
+left open), and a letter suffix (an inserted heading).`,
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
     properties: {
-      allowGaps: {type: 'boolean', description: 'Allow skipped numbers (`## 3.` after `## 1.`); repeats and going back are still reported.'}
+      allowGaps: {type: 'boolean', description: 'Allow skipped bare section numbers (`## 3.` after `## 1.`); repeats, going back, and gaps in phases and steps are still reported.'}
     }
   },
   defaults: {allowGaps: false},
@@ -190,6 +230,29 @@ then only repeats and numbers that go back are reported.`,
           '7:1-7:17 error Heading number "Step 4" skips from "Step 2": expected 3',
           '9:1-9:21 error Heading number "Step 3" goes back after "Step 4"'
         ]
+      },
+      {
+        title: 'One heading out of line, reported at that heading',
+        markdown: `## Phase 1: Setup
+
+## Phase 4: Sync
+
+## Phase 3: Polish
+`,
+        messages: ['3:1-3:17 error Heading number "Phase 4" is out of sequence between "Phase 1" and "Phase 3"']
+      },
+      {
+        title: 'A gap in phases, even where section numbers may have gaps',
+        options: {allowGaps: true},
+        markdown: `## 1. Overview
+
+## 4. Implementation Phases
+
+### Phase 1: Setup
+
+### Phase 3: Sync
+`,
+        messages: ['7:1-7:18 error Heading number "Phase 3" skips from "Phase 1": expected 2']
       },
       {
         title: 'A sub-number under the wrong section',

@@ -4,7 +4,7 @@
  */
 import {distance} from 'fastest-levenshtein'
 import type {Plan, Section} from '../src/core/plan/index.js'
-import {isRequired, type SectionOverrides, sectionOverridesSchema, type StructureMatch} from '../src/core/plan/structure.js'
+import {expectation, isRequired, type SectionOverrides, sectionOverridesSchema, type StructureMatch} from '../src/core/plan/structure.js'
 import {exampleFamily} from '../src/core/plan/example-family.js'
 import {defineRule, type Report} from '../src/core/rule.js'
 
@@ -21,6 +21,7 @@ const messages = {
   order: {text: 'Section "{section}" should come before "{other}"'},
   typo: {text: 'Missing section "{section}" (found "{found}" — typo?)'},
   missing: {text: 'Missing section "{section}"{where}'},
+  expected: {text: 'Missing section "{section}"{where}: the template has it and most plans keep it', severity: 'warn'},
   unknown: {text: 'Unexpected section "{section}": not part of the {variant} structure', severity: 'warn'}
 } as const
 
@@ -32,23 +33,32 @@ function isNearMiss(a: string, b: string): boolean {
   return Math.abs(a.length - b.length) <= limit && distance(a, b) <= limit
 }
 
+/** Whether some heading names the topic of an expected section, so the document covers it under another name. */
+function coveredElsewhere(topic: string | undefined, sections: readonly Section[]): boolean {
+  if (topic === undefined) return false
+  const regex = new RegExp(topic)
+  return sections.some((section) => regex.test(section.key))
+}
+
 function check(plan: Plan, report: Report<Id>, options: RequiredSectionsOptions, match: StructureMatch): void {
   const {variant, title, matches} = match
-  const {sections, tree} = plan
+  const {sections, tree, source} = plan
 
   if (!title) {
     const place = tree.children[0]?.position?.start
     if (place) report('noTitle', place, {example: variant.titleExample})
   }
 
+  // A heading spilled out of a fenced block that closed early is part of a
+  // quoted document: no-broken-fences reports it; it neither is the plan's
+  // section nor says where the plan's sections are.
+  const own = matches.filter((m) => !plan.inSpill(m.section.node.position?.start.offset))
+
   // Wrong level and wrong order, in document order. A second section of a
   // kind already seen (a closing "Summary") is not an order problem.
   let furthest: (typeof matches)[number] | undefined
   const seen = new Set<number>()
-  for (const current of matches) {
-    // A heading spilled out of a fenced block that closed early is part of a
-    // quoted document: no-broken-fences reports it; its place says nothing.
-    if (plan.inSpill(current.section.node.position?.start.offset)) continue
+  for (const current of own) {
     const repeated = seen.has(current.spec.order) && !current.spec.repeat
     seen.add(current.spec.order)
     const level = current.spec.level ?? 2
@@ -66,36 +76,48 @@ function check(plan: Plan, report: Report<Id>, options: RequiredSectionsOptions,
     }
   }
 
-  // Missing required sections: one message each, where the section belongs.
-  // A document that has none of three or more follows a structure of its
-  // own (its title matched, its sections did not): saying so section by
-  // section is noise, and which structure it follows cannot be told.
-  const present = new Set(matches.map((m) => m.spec.order))
-  const required = variant.sections.filter((spec) => isRequired(spec, options.sections))
-  const anyRequired = plan.variantNamed || required.length < 3 || variant.sections.some((spec, order) => present.has(order) && isRequired(spec, options.sections))
-  const matched = new Set<Section>(matches.map((m) => m.section))
-  variant.sections.forEach((spec, order) => {
-    if (!anyRequired || present.has(order) || !isRequired(spec, options.sections)) return
+  // Missing sections: one message each, where the section belongs; an error
+  // for a required one, a warning for one most plans keep. Only where the
+  // document follows the structure — it has at least half of the sections
+  // the structure wants — or its kind was named (`spec-kit/tasks`): a
+  // document with a structure of its own (its title matched, its sections
+  // did not) would get a list of every section, and which structure it
+  // follows cannot be told.
+  const present = new Set(own.map((m) => m.spec.order))
+  const wanted = variant.sections.map((spec, order) => ({spec, order, want: expectation(spec, options.sections)})).filter((entry) => entry.want !== 'optional')
+  const kept = wanted.filter((entry) => present.has(entry.order)).length
+  const follows = plan.variantNamed || 2 * kept >= wanted.length
+  const matched = new Set<Section>(own.map((m) => m.section))
+  const broken = Math.min(...plan.spills.map((spill) => spill.code.position?.start.offset ?? 0))
+  for (const {spec, order, want} of follows ? wanted : []) {
+    if (present.has(order) || (want === 'expected' && coveredElsewhere(spec.topic, sections))) continue
+    const before = own.filter((m) => m.spec.order < order).at(-1)
+    const after = own.find((m) => m.spec.order > order && (!before || m.section.index > before.section.index))
+    // Where a fence closed early, the plan after it may have been read as
+    // code: a section that belongs there may be lost in it, not missing.
+    if ((after?.section.node.position?.start.offset ?? source.length) > broken) continue
     const level = spec.level ?? 2
     if (spec.pattern === undefined) {
-      const wanted = [spec.title, ...(spec.aliases ?? [])].map((name) => name.toLowerCase())
+      const names = [spec.title, ...(spec.aliases ?? [])].map((name) => name.toLowerCase())
       const nearMiss = sections.find(
-        (section) => section.depth === level && !matched.has(section) && wanted.some((name) => isNearMiss(section.key, name))
+        (section) =>
+          section.depth === level &&
+          !matched.has(section) &&
+          !plan.inSpill(section.node.position?.start.offset) &&
+          names.some((name) => isNearMiss(section.key, name))
       )
       if (nearMiss) {
         report('typo', nearMiss.node, {section: spec.title, found: nearMiss.text})
-        return
+        continue
       }
     }
-    const before = matches.filter((m) => m.spec.order < order).at(-1)
-    const after = matches.find((m) => m.spec.order > order && (!before || m.section.index > before.section.index))
     const where = before ? ` (expected after "${before.section.text}")` : after ? ` (expected before "${after.section.text}")` : ''
     // Where the section belongs: at the section it should precede, else at
     // the one it should follow, else at the title. (A point after the last
     // node would fall outside the document, where message control drops it.)
     const anchor = after?.section.node ?? before?.section.node ?? title?.node ?? tree.children[0]
-    if (anchor?.position) report('missing', anchor.position.start, {section: spec.title, where})
-  })
+    if (anchor?.position) report(want === 'required' ? 'missing' : 'expected', anchor.position.start, {section: spec.title, where})
+  }
 
   if (!options.allowUnknown) {
     for (const section of sections) {
@@ -119,8 +141,11 @@ used.
 
 Reported, one message per problem:
 
-- a missing required section, at the place it belongs, naming the section it
-  should follow (or precede);
+- a missing required section (an error), at the place it belongs, naming the
+  section it should follow (or precede);
+- a missing expected section (a warning): one the family's template has and
+  most real plans keep (PromptyDumpty's Testing Strategy, spec-kit's
+  Dependencies & Execution Order in tasks.md);
 - a heading that is a near miss of a missing section: \`Missing section "Risk
   Mitigation" (found "Risk Assesment" — typo?)\`;
 - a required section out of order, naming both sections (optional ones
@@ -128,14 +153,25 @@ Reported, one message per problem:
 - a section at the wrong heading level;
 - a document without a title heading.
 
-Not reported: missing sections when a document has none of the three or
-more required sections of the kind it was matched to by its title (unless
-that kind is named, \`spec-kit/plan\`) — it follows a structure of its own,
-and a list of every section would be noise.
+Not reported, and why:
+
+- missing sections when a document has fewer than half of the required and
+  expected sections of the kind it was matched to by its title (unless that
+  kind is named, \`spec-kit/plan\`): it follows a structure of its own, and
+  a list of every section would be noise;
+- an expected section whose topic another heading names, at any level
+  (\`### Dependencies (Existing)\` under Integration Points): the plan covers
+  it under another name;
+- missing sections that belong after a fenced block that closed early, and
+  headings spilled out of one: the plan there may be read as code, and
+  no-broken-fences reports the fence once;
+- the order of optional and expected sections, which come and go between
+  template generations in either order.
 
 Matching forgives what real authors do: case, \`&\` for "and", leading
 numbers (\`## 11. Risks & Mitigation\`), trailing emoji and status words
-(\`✅ COMPLETE\`, \`🎯 MVP\`), dashes, and each section's aliases. Headings
+(\`✅ COMPLETE\`, \`🎯 MVP\`), dashes, a trailing aside (\`Technical Context
+(RiskInsure Stack)\`), and each section's aliases. Headings
 inside code are not sections, so a fence left open that swallows a heading
 really does lose that section. Sections the schema does not know are fine;
 \`allowUnknown: false\` makes them warnings.
@@ -166,9 +202,42 @@ Queue edits while offline.
 
 Conflicts are resolved last-writer-wins.
 `
+      },
+      {
+        title: 'An expected section whose topic another heading covers',
+        family: exampleFamily,
+        markdown: `# Rollout Plan: Offline sync
+
+## Steps
+
+Enable the flag for 5% of users, then for all.
+
+### Metrics to watch
+
+Replay failures per hour.
+
+## Rollback
+
+Turn the flag off.
+`
       }
     ],
     invalid: [
+      {
+        title: 'A section most plans keep, missing: a warning',
+        family: exampleFamily,
+        markdown: `# Rollout Plan: Offline sync
+
+## Steps
+
+Enable the flag for 5% of users, then for all.
+
+## Rollback
+
+Turn the flag off.
+`,
+        messages: ['7:1 warning Missing section "Monitoring" (expected after "Steps"): the template has it and most plans keep it']
+      },
       {
         title: 'A missing section, reported where it belongs',
         family: exampleFamily,

@@ -56,6 +56,10 @@ export const cleanTasks = `# Tasks: Offline sync
 ## Phase 2: User Story 1 - Edit while offline (Priority: P1)
 
 - [ ] T002 [P] [US1] Queue offline edits in \`src/sync/queue.ts\`
+
+## Dependencies & Execution Order
+
+- Setup (Phase 1) before User Story 1 (Phase 2).
 `
 
 /** A plan with two leftovers: a bracket placeholder (line 3) and a marker (line 5). */

@@ -82,7 +82,7 @@ describe.skipIf(!hasPreCommit)(`the pre-commit hook from .pre-commit-hooks.yaml$
     expect(refused.output).toMatch(/^plan\.md$/m)
     expect(refused.output).toMatch(/3:8-3:14\s+error\s+Unfilled placeholder "\[NAME\]": replace it with real content\s+no-placeholders/)
     expect(refused.output).toMatch(/^specs\/001-sync\/tasks\.md$/m)
-    expect(refused.output).toMatch(/10:52-10:71\s+error\s+Fill-in marker "NEEDS CLARIFICATION"/)
+    expect(refused.output).toMatch(/14:52-14:71\s+error\s+Fill-in marker "NEEDS CLARIFICATION"/)
     expect(git('log', '--format=%s')).toBe('Use planlint\n')
   })
 

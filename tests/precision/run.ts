@@ -5,11 +5,14 @@
  *   npm run precision                  the tables
  *   npm run precision -- --export DIR  also write each document's unlabelled
  *                                      findings to DIR, for labelling by hand
+ *   npm run precision -- --misses      also list the planted defects not found
+ *                                      (not of the held-out documents)
  */
 import {mkdirSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {corpusDir, corpusMissing} from '../paths.js'
 import {documents, findingKey, findings, measure, precision, readLabels, totals} from './measure.js'
+import {plant} from './planted.js'
 
 if (!corpusDir) {
   process.stderr.write(`precision: ${corpusMissing}\n`)
@@ -45,3 +48,19 @@ for (const kind of ['errors', 'warnings'] as const) {
   }).join(' | ')} |`)
 }
 process.stdout.write(lines.join('\n') + '\n')
+
+// Recall on planted structure defects (see planted.ts), per kind and set.
+const plants = await plant(corpusDir, documents(corpusDir))
+const recall = (list: typeof plants) => {
+  const found = list.filter((p) => p.found).length
+  return list.length === 0 ? '' : `${Math.round((100 * found) / list.length)}% (${found}/${list.length})`
+}
+const recallLines = ['', '| planted defect | ' + sets.join(' | ') + ' |', '| --- | --- | --- | --- |']
+for (const kind of ['removed', 'renumbered', 'all'] as const) {
+  const ofKind = plants.filter((p) => kind === 'all' || p.kind === kind)
+  recallLines.push(`| ${kind === 'all' ? '**all**' : kind} | ${sets.map((set) => recall(ofKind.filter((p) => p.set === set))).join(' | ')} |`)
+}
+if (process.argv.includes('--misses')) {
+  for (const miss of plants.filter((p) => !p.found && p.set !== 'held-out')) recallLines.push(`missed: ${miss.file} ${miss.kind} ${miss.what}`)
+}
+process.stdout.write(recallLines.join('\n') + '\n')

@@ -17,6 +17,17 @@ export const exampleFamily: PresetSchema = {
           {title: 'Risks and Mitigations', required: true, aliases: ['Risks']},
           {title: 'Open Questions', required: false}
         ]
+      },
+      {
+        name: 'rollout',
+        title: '^Rollout Plan\\s*:',
+        titleExample: 'Rollout Plan: …',
+        ordered: true,
+        sections: [
+          {title: 'Steps', required: true},
+          {title: 'Monitoring', required: false, expected: true, topic: '^(?:monitoring|metrics)\\b'},
+          {title: 'Rollback', required: false, expected: true}
+        ]
       }
     ]
   },

@@ -15,6 +15,8 @@ export interface Section {
   text: string
   /** Text for matching: see `headingKey`. */
   key: string
+  /** The key without a trailing aside: `Technical Context (RiskInsure Stack)` → `technical context`. */
+  bareKey: string
   /** Index of the heading in `tree.children`. */
   index: number
   /** Index in `tree.children` where the section ends (exclusive): the next heading of the same or higher rank. */
@@ -30,6 +32,9 @@ export interface SectionNumber {
   /** `Phase 8b`: a letter after the number. */
   suffix: boolean
 }
+
+/** A parenthetical at the end of a heading, ASCII or full-width: `(RiskInsure Stack)`, `（共享基礎設施）`. */
+const trailingAside = /\s*[(（][^()（）]*[)）]\s*$/
 
 function numberOf(text: string): SectionNumber | undefined {
   const match = numberedHeading.exec(text.trim())
@@ -47,7 +52,9 @@ export function buildOutline(tree: Root): Section[] {
     if (node.type !== 'heading') return
     while (open.length > 0 && open[open.length - 1]!.depth >= node.depth) open.pop()!.end = index
     const text = toString(node)
-    const section: Section = {node, depth: node.depth, text, key: headingKey(text), index, end: children.length, number: numberOf(text)}
+    const key = headingKey(text)
+    const bare = text.replace(trailingAside, '')
+    const section: Section = {node, depth: node.depth, text, key, bareKey: bare === text ? key : headingKey(bare), index, end: children.length, number: numberOf(text)}
     sections.push(section)
     open.push(section)
   })

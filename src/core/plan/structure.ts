@@ -12,6 +12,18 @@ export interface SectionSpec {
   /** Heading level (default 2). */
   level?: number
   required: boolean
+  /**
+   * Not required, but the template has it and most real plans keep it: its
+   * absence is a warning, where the document otherwise follows the structure.
+   */
+  expected?: boolean
+  /**
+   * For an expected section, a regular expression over heading keys: where
+   * a heading of the document, at any level, names the section's topic
+   * (`### Dependencies (Existing)` under Integration Points), the document
+   * covers it under another name, and its absence is not reported.
+   */
+  topic?: string
   /** Other names real plans use for the same section. */
   aliases?: string[]
   /** A regular expression over the heading key, for variable names (`phase \\d+ setup`). */
@@ -40,8 +52,11 @@ export interface StructureSpec {
   variants: VariantSpec[]
 }
 
+/** How much a section is wanted: missing, an error; missing, a warning; or not at all. */
+export type Expectation = 'required' | 'expected' | 'optional'
+
 /** A config's per-section override: `{"Complexity Tracking": "required"}`. */
-export type SectionOverrides = Record<string, 'required' | 'optional'>
+export type SectionOverrides = Record<string, Expectation>
 
 interface CompiledSpec extends SectionSpec {
   /** Position in the variant's schema: order is checked on it. */
@@ -87,7 +102,7 @@ function compile(variant: VariantSpec): CompiledVariant {
 export function specFor(variant: VariantSpec, section: Section): CompiledSpec | undefined {
   // The first spec in order that matches: by name at any level, or by pattern at its own.
   const {byKey, patterned} = compile(variant)
-  const named = byKey.get(section.key)
+  const named = byKey.get(section.key) ?? byKey.get(section.bareKey)
   const byPattern = patterned.find(
     (spec) => (named === undefined || spec.order < named.order) && section.depth === (spec.level ?? 2) && spec.regex!.test(section.key)
   )
@@ -176,16 +191,21 @@ export function chooseVariant(sections: readonly Section[], structure: Structure
   return best
 }
 
+/** How much a spec is wanted, after a config's overrides. */
+export function expectation(spec: SectionSpec, overrides: SectionOverrides): Expectation {
+  return overrides[spec.title] ?? (spec.required ? 'required' : spec.expected ? 'expected' : 'optional')
+}
+
 /** Whether a spec is required, after a config's overrides. */
 export function isRequired(spec: SectionSpec, overrides: SectionOverrides): boolean {
-  const override = overrides[spec.title]
-  return override === undefined ? spec.required : override === 'required'
+  return expectation(spec, overrides) === 'required'
 }
 
 export const sectionOverridesSchema = {
   type: 'object',
-  additionalProperties: {enum: ['required', 'optional']},
-  description: 'Make a section of the preset required or optional, by its title: `{"Complexity Tracking": "required"}`.'
+  additionalProperties: {enum: ['required', 'expected', 'optional']},
+  description:
+    'Make a section of the preset required (missing is an error), expected (missing is a warning) or optional, by its title: `{"Complexity Tracking": "required"}`.'
 }
 /** The JSON Schema of a structure, for rule options. */
 export const structureSchema = {
@@ -212,6 +232,8 @@ export const structureSchema = {
                 title: {type: 'string'},
                 level: {type: 'integer', minimum: 1, maximum: 6},
                 required: {type: 'boolean'},
+                expected: {type: 'boolean'},
+                topic: {type: 'string', format: 'regex'},
                 aliases: {type: 'array', items: {type: 'string'}},
                 pattern: {type: 'string', format: 'regex'},
                 repeat: {type: 'boolean'},
