@@ -88,7 +88,8 @@ export const preset: PresetSchema = {
   description: 'GitHub spec-kit plan.md and tasks.md (and the merged plan-with-tasks variant).',
   structure,
   // [P], [P?], [USn], [Story] and [ID] are spec-kit's task markers and legend.
-  placeholders: {bracketMarkers: ['P\\??', 'US\\d+(?:/US\\d+)*', 'Story', 'ID']},
+  // Its feature paths are placeholders in code spans and trees too.
+  placeholders: {bracketMarkers: ['P\\??', 'US\\d+(?:/US\\d+)*', 'Story', 'ID'], inCode: ['[###-feature-name]', '[###-feature]']},
   // `- [ ] T012 [P] [US1] Description with file path`: markers right after
   // the ID, [USn] in user-story phases only, and the file each task changes.
   tasks: {
@@ -106,6 +107,10 @@ export const preset: PresetSchema = {
     filePaths: 'allow',
     dependencySection: true
   },
+  // spec-kit v0's /plan and /tasks commands keep their own process in the
+  // plan (the Execution Flow, the Phase 0–2 outlines): every v0 plan of the
+  // corpus keeps those blocks unchanged, so they are not samples left in.
+  keptSections: ['^execution flow\\b', '^phase 0 outline and research\\b', '^phase 1 design and contracts\\b', '^phase 2 task planning approach\\b'],
   templates: ['spec-kit', 'spec-kit-plan', 'spec-kit-tasks', 'spec-kit-plan-v0', 'spec-kit-tasks-v0', 'spec-kit-tasks-v1'],
   rules: {
     'no-placeholders': 'error',

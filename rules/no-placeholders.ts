@@ -8,11 +8,14 @@
  */
 import escapeStringRegexp from 'escape-string-regexp'
 import {htmlTagNames} from 'html-tag-names'
-import type {Html, Text} from 'mdast'
+import type {Code, Html, InlineCode, Text} from 'mdast'
+import type {Node} from 'unist'
 import {toString} from 'mdast-util-to-string'
 import {citesTaskNext, headingKey} from '../src/core/grammar.js'
 import type {Plan} from '../src/core/plan/index.js'
+import {normaliseCode} from '../src/core/blocks.js'
 import {tokenRange} from '../src/core/position.js'
+import {templateCodeKeys} from '../src/core/template-index.js'
 import {defineRule, type Report} from '../src/core/rule.js'
 import {nodesOf} from '../src/core/walk.js'
 
@@ -37,6 +40,8 @@ export interface NoPlaceholdersOptions extends Record<string, unknown> {
    * punctuation and leading numbers ignored): `{"Sign-off": ["[TBD]"]}`.
    */
   allowIn: Record<string, string[]>
+  /** The family's template placeholders that are reported inside code too (exact tokens: spec-kit's `[###-feature-name]`). */
+  inCode: string[]
 }
 
 /** Fill-in words every plan template family uses. */
@@ -64,7 +69,8 @@ const mentionAfter = /^(?:\/\w+)*[`"']?\s*(?:markers?|comments?|items?|resolved|
 
 // `[...]` not preceded by a word character (`arr[i]`), a bracket or a
 // backslash, and not followed by `(`, `[` or `:` (link syntax that did not resolve).
-const bracketPattern = /(?<![\w\]\\])\[([^[\]\n]{1,200})\](?![([:])/g
+// A placeholder may wrap onto a second line of its paragraph.
+const bracketPattern = /(?<![\w\]\\])\[([^[\]\n]{1,200}(?:\n[^[\]\n]{1,200})?)\](?![([:])/g
 // `{...}` not preceded by a word character, `/` (`/items/{id}`), `$` or `{`
 // (template literals, `{{mustache}}`) or `[` (`[{name}]`, JSON).
 const bracePattern = /(?<![\w/${[])\{([^{}\n]{1,120})\}(?!\})/g
@@ -98,10 +104,22 @@ const formatIntroduction = /\.(?:md|ya?ml|json)\b.*\bformat\s*:\s*$/i
 // `[userId]`): web frameworks name files so. `src/[location]/[file].py` is
 // still a placeholder.
 const routeParameter = /^(?:\.\.\.)?\w*(?:id|Id|ID|slug|Slug|locale|lang)$|^\.\.\.\w+$/
+// A part of a file name a tool generates (`Migrations/[timestamp]_Init.cs`).
+const generatedPart = /^(?:timestamp|hash|date|version)$/i
+// A path that is a pattern (`packages/[name]-{frt,srv}/`, `src/[module]/*.ts`):
+// its bracket segments are the pattern's variables.
+const pathPattern = /\{[^{}\s]*,[^{}\s]*\}|\*/
 
 function isRouteSegment(value: string, index: number, token: string, content: string): boolean {
-  const inPath = value[index - 1] === '/' || value[index + token.length] === '/'
-  return inPath && routeParameter.test(content)
+  const after = value[index + token.length]
+  const inPath = value[index - 1] === '/' || after === '/'
+  if (inPath && routeParameter.test(content)) return true
+  if (value[index - 1] === '/' && generatedPart.test(content) && after !== undefined && /[_.-]/.test(after)) return true
+  // The whole path, from the last space before the token to the first after it.
+  const start = value.lastIndexOf(' ', index) + 1
+  const end = value.indexOf(' ', index + token.length)
+  const path = value.slice(start, end === -1 ? undefined : end)
+  return path.includes('/') && pathPattern.test(path)
 }
 
 interface Finding {
@@ -237,12 +255,23 @@ const messages = {
   marker: {text: 'Fill-in marker "{token}" left in: resolve it or remove it'}
 } as const
 
-function report(plan: Plan, report: Report<keyof typeof messages>, node: Text | Html, finding: Finding, fromOffset: number): number {
-  const range = tokenRange(plan.source, node, finding.token, fromOffset)
+function report(plan: Plan, report: Report<keyof typeof messages>, node: Text | Html | InlineCode | Code, finding: Finding, fromOffset: number): number {
+  const range = finding.token.includes('\n') ? wrappedRange(plan.source, node, finding.token, fromOffset) : tokenRange(plan.source, node, finding.token, fromOffset)
   if (!range) return fromOffset
-  const shown = finding.token.length > 60 ? `${finding.token.slice(0, 58).trimEnd()}…${finding.token.at(-1)}` : finding.token
+  const flat = finding.token.replace(/\s*\n\s*/g, ' ')
+  const shown = flat.length > 60 ? `${flat.slice(0, 58).trimEnd()}…${flat.at(-1)}` : flat
   report.span(finding.kind, range[0], range[1], {token: shown})
   return range[1]
+}
+
+/** A token that wraps onto the next line, found in the source, where that line may be indented (a list item's). */
+function wrappedRange(source: string, node: Node, token: string, fromOffset: number): [number, number] | undefined {
+  if (node.position?.start.offset === undefined || node.position.end.offset === undefined) return undefined
+  const start = Math.max(node.position.start.offset, fromOffset)
+  const end = node.position.end.offset
+  const pattern = new RegExp(token.split('\n').map(escapeStringRegexp).join('[ \\t]*\\r?\\n[ \\t>]*'))
+  const match = pattern.exec(source.slice(start, end))
+  return match ? [start + match.index, start + match.index + match[0].length] : undefined
 }
 
 export const rule = defineRule<NoPlaceholdersOptions, keyof typeof messages>({
@@ -271,7 +300,9 @@ judged:
 
 - a tag the document's tasks use as a convention (\`[CORE]\` on many tasks,
   \`[MODULE:auth]\` beside \`[MODULE:cli]\`); a tag used once still is;
-- a route segment in a path (\`app/items/[id]/page.tsx\`, \`[...slug]\`) —
+- a route segment in a path (\`app/items/[id]/page.tsx\`, \`[...slug]\`), a
+  generated part of a file name (\`Migrations/[timestamp]_Init.cs\`), a
+  variable of a path pattern (\`packages/[name]-{frt,srv}/\`) —
   \`src/[location]/[entity].py\` still is reported;
 - alternatives in command syntax (\`[feature|bug|spike]\`);
 - a fill-in word that cites the task tracking it (\`**TODO (T136)**\`);
@@ -310,10 +341,15 @@ judged:
         additionalProperties: {type: 'array', items: {type: 'string', minLength: 1}},
         description:
           'Tokens that are fine under one section only, by heading text (case, punctuation and leading numbers ignored), e.g. `{"Sign-off": ["[TBD]"]}`.'
+      },
+      inCode: {
+        type: 'array',
+        items: {type: 'string', minLength: 1},
+        description: 'Template placeholders reported inside code too, as exact tokens (`[###-feature-name]`).'
       }
     }
   },
-  defaults: {brackets: true, angles: true, braces: 'upper', bracketMarkers: [], markers: [], allow: [], allowIn: {}},
+  defaults: {brackets: true, angles: true, braces: 'upper', bracketMarkers: [], markers: [], allow: [], allowIn: {}, inCode: []},
   examples: {
     valid: [
       {
@@ -378,6 +414,7 @@ See [the spec](spec.md). All NEEDS CLARIFICATION resolved.
         markdown: `#### GET /api/items/{id}
 
 Files go in internal/{app,ui}; the page is app/items/[id]/page.tsx, the catch-all app/docs/[...slug].tsx.
+Each package is packages/[name]-{frt,srv}/; the migration is Migrations/[timestamp]_Init.cs.
 
 Run \`plan\` with [feature|bug|spike].
 `
@@ -412,6 +449,19 @@ Run \`plan\` with [feature|bug|spike].
       }
     ],
     invalid: [
+      {
+        title: 'The template\'s own placeholders in code, and one wrapped over two lines',
+        options: {inCode: ['[###-feature-name]']},
+        markdown: `**Branch**: \`[###-feature-name]\`
+
+**Structure Decision**: [Document the selected structure and
+reference the real directories captured above]
+`,
+        messages: [
+          '1:14-1:32 error Unfilled placeholder "[###-feature-name]": replace it with real content',
+          '3:25-4:47 error Unfilled placeholder "[Document the selected structure and reference the real di…]": replace it with real content'
+        ]
+      },
       {
         title: 'A placeholder in a path is still one',
         markdown: `- [ ] T012 Create the model in src/[location]/[entity].py
@@ -533,6 +583,22 @@ Owner: TBD
       if (node.type === 'heading' && matchers.allowedIn.size > 0) {
         while (sections.length > 0 && sections[sections.length - 1]!.depth >= node.depth) sections.pop()
         sections.push({depth: node.depth, key: headingKey(toString(node))})
+      }
+      // The template's own placeholders are placeholders in code too
+      // (`**Branch**: \`[###-feature-name]\``, a tree's `specs/[###-feature]/`).
+      // A sample block left exactly as in the template is no-template-text's to
+      // report, whole: one message per defect.
+      if ((node.type === 'inlineCode' || node.type === 'code') && options.inCode.length > 0 && !plan.inSpill(node.position?.start.offset)) {
+        if (node.type === 'code' && templateCodeKeys(plan.family.templates ?? []).has(normaliseCode(node.value))) continue
+        const found: Finding[] = []
+        for (const token of options.inCode) {
+          for (let at = node.value.indexOf(token); at !== -1; at = node.value.indexOf(token, at + token.length)) {
+            if (!allowedHere(token)) found.push({token, index: at, kind: 'placeholder'})
+          }
+        }
+        let from = node.position?.start.offset ?? 0
+        for (const finding of found.sort((a, b) => a.index - b.index)) from = report(plan, reporter, node, finding, from)
+        continue
       }
       // Text, and HTML nodes that are a lone unknown tag (remark parses
       // `<feature-name>` as HTML); comments and real markup are skipped.

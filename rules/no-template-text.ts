@@ -25,6 +25,11 @@ export interface NoTemplateTextOptions extends Record<string, unknown> {
    * single spaces) that make an unchanged template paragraph an instruction.
    */
   instructions: string[]
+  /**
+   * Sections (regular expressions over heading keys) whose text the family's
+   * generated plans keep on purpose: code copied unchanged there is not reported.
+   */
+  keptSections: string[]
 }
 
 /**
@@ -41,6 +46,14 @@ const builtinInstructions = [
   '(?:delete|remove) (?:this|these|unused) (?:section|options?|comment|block)'
 ]
 
+/**
+ * Wording only a template's note to its filler has, in any version or
+ * translation of it: a paragraph that says so is an instruction left in,
+ * copied from whichever template version (`**Note**: This template is filled
+ * in by the \`/speckit.plan\` command. See …`).
+ */
+const templateNote = /\bthis template is filled in by\b|^(?:note )?此模板由|^(?:note )?このテンプレートは/
+
 // A paragraph that is one bracketed or braced instruction is reported by
 // no-placeholders as a placeholder; reporting it here too would be noise.
 const wholePlaceholder = /^\s*(?:\[[^\]]*\]|\{[^}]*\})\s*$/
@@ -50,6 +63,7 @@ const labelLine = /\[REMOVE IF UNUSED\][^\n]*/
 interface Matchers {
   byKey: Map<string, {template: string; block: TemplateBlock}>
   instruction: RegExp
+  kept: RegExp | undefined
 }
 
 const compiled = new WeakMap<NoTemplateTextOptions, Matchers>()
@@ -65,7 +79,11 @@ function matchersFor(options: NoTemplateTextOptions): Matchers {
       }
     }
     const patterns = [...builtinInstructions, ...options.instructions]
-    matchers = {byKey, instruction: new RegExp(`\\b(?:${patterns.join('|')})\\b`)}
+    matchers = {
+      byKey,
+      instruction: new RegExp(`\\b(?:${patterns.join('|')})\\b`),
+      kept: options.keptSections.length > 0 ? new RegExp(options.keptSections.join('|')) : undefined
+    }
     compiled.set(options, matchers)
   }
   return matchers
@@ -97,6 +115,14 @@ function templateFile(template: string): string {
   return isTemplatePath(template) ? template.split(/[\\/]/).at(-1)! : `${template}.md`
 }
 
+/** Whether a block stands in a section the family's plans keep (its nearest second-level heading's). */
+function inKeptSection(plan: Plan, block: Block, matchers: Matchers): boolean {
+  if (!matchers.kept) return false
+  const offset = block.node.position?.start.offset ?? 0
+  const section = plan.sections.filter((s) => s.depth <= 2 && (s.node.position?.start.offset ?? 0) < offset).at(-1)
+  return section !== undefined && section.depth === 2 && matchers.kept.test(section.key)
+}
+
 /** The message to report for `block`, or undefined when it is fine. */
 function problem(plan: Plan, block: Block, matchers: Matchers): {id: Id; data: Record<string, string | number>} | undefined {
   if (block.kind === 'comment') {
@@ -113,9 +139,11 @@ function problem(plan: Plan, block: Block, matchers: Matchers): {id: Id; data: R
   const where = fromTemplate && {template: templateFile(fromTemplate.template), line: fromTemplate.block.line}
   if (block.kind === 'code') {
     const lines = block.key.split('\n').length
-    return where && lines >= 2 ? {id: 'code', data: where} : undefined
+    if (!where || lines < 2 || inKeptSection(plan, block, matchers)) return undefined
+    return {id: 'code', data: where}
   }
 
+  if (block.kind === 'paragraph' && templateNote.test(block.key)) return {id: 'instruction', data: {text: quote(sourceOf(plan, block))}}
   if (!where || block.key.split(' ').length < 4) return undefined
   const source = sourceOf(plan, block)
   if (wholePlaceholder.test(source)) return undefined
@@ -146,11 +174,15 @@ the family's templates, which ship with planlint. Reported are:
 - a code block of two or more lines left exactly as in the template;
 - a paragraph, list item or table row copied from the template that reads as
   an instruction (the same wording, plus each preset's \`instructions\`);
+- a template's note to its filler in any of its versions and translations
+  ("This template is filled in by the … command"), copied or not;
 - a sample task (\`T001 …\`, \`Task 1.2 …\`) copied from the template unchanged;
 - a \`[REMOVE IF UNUSED]\` label anywhere, also inside code.
 
 Template text that a family keeps on purpose — section labels, legends,
-Definition of Done items, sizing tables — is not reported. A paragraph that is
+Definition of Done items, sizing tables, and the code of sections its
+generated plans keep (spec-kit v0's Execution Flow and Phase 0–2 process, which
+every v0 plan of the corpus keeps; \`keptSections\`) — is not reported. A paragraph that is
 one bracketed placeholder (\`[Extract from feature spec: …]\`) is reported by
 \`no-placeholders\`, not twice.
 
@@ -170,11 +202,16 @@ comments and \`[REMOVE IF UNUSED]\` labels only.`,
         items: {type: 'string', format: 'regex'},
         description:
           'Extra patterns, over lower-case words separated by single spaces, that make an unchanged template paragraph an instruction.'
+      },
+      keptSections: {
+        type: 'array',
+        items: {type: 'string', format: 'regex'},
+        description: 'Sections (patterns over heading keys) whose text the family’s generated plans keep: code copied unchanged there is not reported.'
       }
     }
   },
-  defaults: {templates: [], instructions: []},
-  familyDefaults: (family) => ({templates: family.templates ?? [], instructions: family.instructions ?? []}),
+  defaults: {templates: [], instructions: [], keptSections: []},
+  familyDefaults: (family) => ({templates: family.templates ?? [], instructions: family.instructions ?? [], keptSections: family.keptSections ?? []}),
   checkOptions(options) {
     const known = templateNames()
     const unknown = (options.templates ?? []).find((name) => !isTemplatePath(name) && !known.includes(name))
@@ -211,6 +248,16 @@ src/
       }
     ],
     invalid: [
+      {
+        title: 'A template\'s note to its filler, from any version of the template',
+        markdown: `# Implementation Plan: Offline sync
+
+**Note**: This template is filled in by the \`/speckit.plan\` command. See \`.specify/templates/commands/plan.md\` for the execution workflow.
+`,
+        messages: [
+          '3:1-3:139 error Template instruction left in ("**Note**: This template is filled in by the \`/speckit.plan…"): follow it, then delete it'
+        ]
+      },
       {
         title: 'Instruction comments',
         markdown: `## Technical Context

@@ -26,6 +26,7 @@ const messages = {
   backwards: {text: 'Task ID "{id}" comes after "{previous}": IDs must increase through the plan'},
   gap: {text: 'Task IDs skip from "{previous}" to "{id}"', severity: 'warn'},
   missing: {text: 'Task line without a task ID (e.g. "T012")'},
+  escapedCheckbox: {text: 'Task "{id}" has an escaped checkbox ("{written}"): it shows as text, and tools that read "- [ ]" miss the task; write "{fix}"', fixable: true},
   wrongPhase: {text: 'Task "{id}" is in Phase {phase}: number it {phase}.{step}'},
   stepBackwards: {text: 'Task "{id}" comes after Task {previous}: numbers must increase'},
   blockUnclosed: {text: 'TASK:BEGIN without a TASK:END before the next TASK:BEGIN'},
@@ -51,6 +52,11 @@ function checkTIds(plan: Plan, report: Report<Id>, options: TaskIdOptions): void
   for (const task of plan.tasks) {
     const id = task.id
     if (!id) continue
+    if (task.escapedCheckbox) {
+      const {text, start, end} = task.escapedCheckbox
+      const fix = text.replace(/\\/g, '')
+      report.span('escapedCheckbox', start, end, {id: id.text, written: text, fix}, {fix: {actual: text, expected: fix}})
+    }
     if (conventions?.id === 'T000' && !canonicalTaskId.test(id.text)) {
       const fix = correctedTaskId(id.text)
       if (fix) report.span('malformedWithFix', id.start, id.end, {id: id.text, fix}, {fix: {actual: id.text, expected: fix}})
@@ -89,10 +95,16 @@ function checkTIds(plan: Plan, report: Report<Id>, options: TaskIdOptions): void
     }
   }
 
-  // A task line with no ID, among task lines that have one.
+  // A task line with no ID, among task lines that have one. A checkbox
+  // nested under a task is that task's checklist (`- [ ] handle timeouts`),
+  // not a task that lost its ID.
   const lists = new Map<unknown, Task[]>()
+  let open: {end: number} | undefined
   for (const task of plan.tasks) {
     if (task.node.type !== 'listItem') continue
+    const start = task.node.position?.start.offset ?? 0
+    if (open && start < open.end) continue
+    if (task.id) open = {end: task.node.position?.end.offset ?? start}
     const key = task.node.position?.start.column === undefined ? task.node : `${task.phase?.index}:${task.subphase?.index}`
     lists.set(key, [...(lists.get(key) ?? []), task])
   }
@@ -222,6 +234,20 @@ The \`recommended\` preset checks uniqueness and order only.`,
       }
     ],
     invalid: [
+      {
+        title: 'An escaped checkbox: the line is a task, written wrong once',
+        family: 'spec-kit',
+        markdown: `## Phase 1: Setup
+
+- [ ] T001 Create the sync module in src/sync/index.ts
+- \\[ \\] T002 Add the queue in src/sync/queue.ts (after T001)
+
+## Phase 2: Sync
+
+- [ ] T003 Replay the queue in src/sync/replay.ts (after T002)
+`,
+        messages: ['4:3-4:8 error Task "T002" has an escaped checkbox ("\\[ \\]"): it shows as text, and tools that read "- [ ]" miss the task; write "[ ]"']
+      },
       {
         title: 'Malformed, duplicate, missing and backward IDs',
         family: 'spec-kit',

@@ -39,7 +39,9 @@ export function filePaths(task: Task): string[] {
  * The files a task changes, as spec-kit writes them: "… in src/x.ts" (or to,
  * into, at). A file named otherwise ("per contracts/api.md") is read, not
  * changed, and neither is one read or run ("per", "with", "using"…);
- * without an "in", the last file named. Folders never conflict.
+ * without an "in", the last file named. Folders never conflict. A task
+ * that names no file changes the unit it names after "in" or "to"
+ * (`TokenServiceTests`), as code names it.
  */
 function targetFiles(task: Task): string[] {
   const files: Array<{path: string; target: boolean}> = []
@@ -52,8 +54,13 @@ function targetFiles(task: Task): string[] {
     files.push({path, target: targetPreposition.test(before)})
   }
   const targets = files.filter((file) => file.target).map((file) => file.path)
-  return targets.length > 0 ? targets : files.slice(-1).map((file) => file.path)
+  if (targets.length > 0 || files.length > 0) return targets.length > 0 ? targets : files.slice(-1).map((file) => file.path)
+  // No file: the unit it changes, named as code names it ("… in TokenServiceTests").
+  return [...task.description.matchAll(targetUnit)].map((match) => match[1]!)
 }
+
+/** A unit a task changes, without a path: "in TokenServiceTests", "to `SyncQueue`" (two capitalised parts or more). */
+const targetUnit = /\b(?:in|to|into)\s+`?((?:[A-Z][a-z0-9]+){2,}[A-Za-z0-9]*)\b/g
 
 interface Compiled {
   parallel: RegExp | undefined
@@ -288,6 +295,18 @@ story, so a wrong marker breaks the run.
         messages: [
           '3:7-3:11 warning Task "T006" names no file path: say which file it changes',
           '5:13-5:14 error Tasks "T007" and "T008" are both [P] in this phase but both change src/sync/clock.ts: they cannot run in parallel'
+        ]
+      },
+      {
+        title: 'Parallel tasks on one unit named without a path',
+        family: 'spec-kit',
+        markdown: `## Phase 3: User Story 1 - Sign in (Priority: P1)
+
+- [ ] T010 [P] [US1] Add the expiry test in TokenServiceTests
+- [ ] T011 [P] [US1] Add the refresh test in TokenServiceTests
+`,
+        messages: [
+          '4:13-4:14 error Tasks "T010" and "T011" are both [P] in this phase but both change TokenServiceTests: they cannot run in parallel'
         ]
       },
       {

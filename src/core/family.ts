@@ -23,6 +23,8 @@ export interface PlaceholderStyle {
   markers?: string[]
   /** Tokens that are fine under one section, by heading. */
   allowIn?: Record<string, string[]>
+  /** The template's placeholders that are placeholders inside code too (exact tokens). */
+  inCode?: string[]
 }
 
 /** How a family writes its tasks. Absent: any `T` ID, form not checked. */
@@ -80,6 +82,12 @@ export interface PresetSchema {
   templates?: string[]
   /** Wording (regular expressions over normalised words) that makes template text an instruction. */
   instructions?: string[]
+  /**
+   * Template sections whose text the family's generated plans keep on
+   * purpose (regular expressions over heading keys): a command's own process,
+   * such as spec-kit v0's Execution Flow. Code copied unchanged there is no sample.
+   */
+  keptSections?: string[]
   /** Rule settings; rules not listed are off. */
   rules: Record<string, RuleSetting>
 }
@@ -106,7 +114,8 @@ export const presetSchemaSchema = {
         braces: {enum: ['off', 'upper', 'all']},
         bracketMarkers: {type: 'array', items: {type: 'string', format: 'regex'}},
         markers: {type: 'array', items: {type: 'string', minLength: 1}},
-        allowIn: {type: 'object', additionalProperties: {type: 'array', items: {type: 'string'}}}
+        allowIn: {type: 'object', additionalProperties: {type: 'array', items: {type: 'string'}}},
+        inCode: {type: 'array', items: {type: 'string', minLength: 1}}
       }
     },
     tasks: {
@@ -141,6 +150,7 @@ export const presetSchemaSchema = {
     },
     templates: {type: 'array', items: {type: 'string', minLength: 1}},
     instructions: {type: 'array', items: {type: 'string', format: 'regex'}},
+    keptSections: {type: 'array', items: {type: 'string', format: 'regex'}},
     rules: {type: 'object'}
   }
 }

@@ -62,6 +62,22 @@ export function templateBlocks(template: string): TemplateBlock[] {
   return blocks
 }
 
+const codeKeys = new WeakMap<readonly string[], Set<string>>()
+
+/**
+ * The keys of the code blocks of some templates (see `normaliseCode`), once
+ * per list: a code block of a plan with one of them is the template's sample,
+ * left unchanged (no-template-text reports it whole).
+ */
+export function templateCodeKeys(templates: readonly string[]): Set<string> {
+  let keys = codeKeys.get(templates)
+  if (!keys) {
+    keys = new Set(templates.flatMap((template) => templateBlocks(template).filter((block) => block.kind === 'code').map((block) => block.key)))
+    codeKeys.set(templates, keys)
+  }
+  return keys
+}
+
 let loaded: TemplateIndex | undefined
 
 /** Names of the shipped templates, for option checks. */

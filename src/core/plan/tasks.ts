@@ -49,6 +49,8 @@ export interface Task {
   references: Token[]
   /** A status word written before the ID (`SKIP: T039`), upper case. */
   status?: string
+  /** A checkbox written escaped (`- \\[ \\] T135`), which renders as text: its source span. */
+  escapedCheckbox?: Token
 }
 
 /** The conventions of a family that says nothing of its tasks. */
@@ -98,8 +100,20 @@ function readTask(node: ListItem | Heading, source: string, conventions: TaskCon
   let at = lead.offset + leading
   let id: Token | undefined
 
+  // `- \[ \] T135 …`: a checkbox escaped (by an editor or a converter) is
+  // text, but the line is still the task it was meant to be.
+  const escaped = node.type === 'listItem' ? escapedBox.exec(source.slice(at, at + 12)) : null
+  let escapedCheckbox: Token | undefined
+  if (escaped) {
+    escapedCheckbox = {text: escaped[0].trimEnd(), start: at, end: at + escaped[0].trimEnd().length}
+    rest = rest.replace(/^\[[ xX]\]\s+/, '')
+    at += escaped[0].length
+  }
+
   const preMarkers: Token[] = []
-  if (conventions.markersBeforeId) {
+  // Markers before the ID where the family writes them so, or where a plain
+  // item puts them in the checkbox's place (`- [P] **T002** …`).
+  if (conventions.markersBeforeId || (conventions.plainItems && markedIdAtStart(rest))) {
     for (let match = markerBeforeId.exec(rest); match; match = markerBeforeId.exec(rest)) {
       preMarkers.push({text: match[1]!, start: at + 1, end: at + 1 + match[1]!.length})
       at += match[0].length
@@ -145,7 +159,7 @@ function readTask(node: ListItem | Heading, source: string, conventions: TaskCon
       references.push({text: reference[0], start: from + reference.index, end: from + reference.index + reference[0].length})
     }
   }
-  return {node, id, colon, markers, description, references, ...(status ? {status} : {})}
+  return {node, id, colon, markers, description, references, ...(status ? {status} : {}), ...(escapedCheckbox ? {escapedCheckbox} : {})}
 }
 
 /**
@@ -158,8 +172,19 @@ function isTaskItem(node: ListItem, conventions: TaskConventions, phase: Section
   const lead = leadingText(node)?.value.trim() ?? ''
   if (conventions.id === 'phase.step') return phaseStepTaskLine.test(lead)
   if (node.checked !== null && node.checked !== undefined) return true
+  if (/^\[[ xX]\]\s/.test(lead) && taskIdAtStart.test(lead.slice(3).trimStart())) return true
   const inPhase = phase !== undefined && phaseKey.test(phase.key)
-  return conventions.plainItems === true && inPhase && taskIdAtStart.test(lead) && !idListLine.test(lead)
+  return conventions.plainItems === true && inPhase && (taskIdAtStart.test(lead) || markedIdAtStart(lead)) && !idListLine.test(lead)
+}
+
+/** An escaped checkbox at the start of a list item's source: `\\[ \\] `, `\\[x\\] `. */
+const escapedBox = /^\\\[[ xX]\\\]\s+/
+
+/** Whether text starts with bracket markers and then a task ID: `[P] T002 …`. */
+function markedIdAtStart(text: string): boolean {
+  let rest = text
+  for (let match = markerBeforeId.exec(rest); match; match = markerBeforeId.exec(rest)) rest = rest.slice(match[0].length)
+  return rest !== text && taskIdAtStart.test(rest)
 }
 
 function isTaskHeading(node: Heading, conventions: TaskConventions): boolean {
