@@ -13,6 +13,12 @@ export interface RequiredSectionsOptions extends Record<string, unknown> {
   sections: SectionOverrides
   /** Whether headings the schema does not know are fine (else warnings). */
   allowUnknown: boolean
+  /**
+   * Whether a missing expected section (one the template has and most plans
+   * keep) is a warning. Off by default: on real plans its absence was
+   * deliberate every time it was judged.
+   */
+  expected: boolean
 }
 
 const messages = {
@@ -90,7 +96,9 @@ function check(plan: Plan, report: Report<Id>, options: RequiredSectionsOptions,
   const matched = new Set<Section>(own.map((m) => m.section))
   const broken = Math.min(...plan.spills.map((spill) => spill.code.position?.start.offset ?? 0))
   for (const {spec, order, want} of follows ? wanted : []) {
-    if (present.has(order) || (want === 'expected' && coveredElsewhere(spec.topic, sections))) continue
+    if (present.has(order)) continue
+    // An expected section the config does not name is judged only where asked.
+    if (want === 'expected' && ((!options.expected && options.sections[spec.title] === undefined) || coveredElsewhere(spec.topic, sections))) continue
     const before = own.filter((m) => m.spec.order < order).at(-1)
     const after = own.find((m) => m.spec.order > order && (!before || m.section.index > before.section.index))
     // Where a fence closed early, the plan after it may have been read as
@@ -143,9 +151,12 @@ Reported, one message per problem:
 
 - a missing required section (an error), at the place it belongs, naming the
   section it should follow (or precede);
-- a missing expected section (a warning): one the family's template has and
+- with \`expected: true\` (or a section set to \`expected\` in \`sections\`), a
+  missing expected section (a warning): one the family's template has and
   most real plans keep (PromptyDumpty's Testing Strategy, spec-kit's
-  Dependencies & Execution Order in tasks.md);
+  Dependencies & Execution Order in tasks.md). Off by default: on real
+  plans, judged by hand, such a section was left out on purpose every time
+  (0 of 5 warnings true);
 - a heading that is a near miss of a missing section: \`Missing section "Risk
   Mitigation" (found "Risk Assesment" — typo?)\`;
 - a required section out of order, naming both sections (optional ones
@@ -183,10 +194,14 @@ comments in \`presets/<family>.ts\`); \`sections\` overrides it per section.`,
     additionalProperties: false,
     properties: {
       sections: sectionOverridesSchema,
-      allowUnknown: {type: 'boolean', description: 'Allow sections the structure does not list (default), or warn about them.'}
+      allowUnknown: {type: 'boolean', description: 'Allow sections the structure does not list (default), or warn about them.'},
+      expected: {
+        type: 'boolean',
+        description: 'Warn about missing expected sections, those the template has and most plans keep (off by default: on real plans their absence was deliberate).'
+      }
     }
   },
-  defaults: {sections: {}, allowUnknown: true},
+  defaults: {sections: {}, allowUnknown: true, expected: false},
   examples: {
     valid: [
       {
@@ -206,6 +221,7 @@ Conflicts are resolved last-writer-wins.
       {
         title: 'An expected section whose topic another heading covers',
         family: exampleFamily,
+        options: {expected: true},
         markdown: `# Rollout Plan: Offline sync
 
 ## Steps
@@ -224,8 +240,9 @@ Turn the flag off.
     ],
     invalid: [
       {
-        title: 'A section most plans keep, missing: a warning',
+        title: 'A section most plans keep, missing: a warning, when asked',
         family: exampleFamily,
+        options: {expected: true},
         markdown: `# Rollout Plan: Offline sync
 
 ## Steps

@@ -5,7 +5,9 @@
  *
  * - removed: a section the document's structure requires or expects, and
  *   the document has once, is deleted with its subsections; a
- *   required-sections message must name it (by its name or an alias). Not
+ *   required-sections message must name it (by its name or an alias). An
+ *   expected section ('removed expected') is linted with the rule's
+ *   \`expected\` option on, which is off by default. Not
  *   planted after a fence that closed early, where the plan may be read as
  *   code: no-broken-fences reports that, and what is missing there cannot
  *   be told.
@@ -24,13 +26,13 @@ import {chooseVariant, expectation} from '../../src/core/plan/structure.js'
 import {detect} from '../../src/engine/detect.js'
 import {parseDocument} from '../../src/engine/lint.js'
 import {lint} from '../../src/engine/run.js'
-import type {LintMessage} from '../../src/core/types.js'
+import type {LintMessage, RuleSetting} from '../../src/core/types.js'
 import type {Document} from './measure.js'
 
 export interface Plant {
   file: string
   set: Document['set']
-  kind: 'removed' | 'renumbered'
+  kind: 'removed' | 'removed expected' | 'renumbered'
   /** The section removed, or the heading renumbered (`Phase 2 → Phase 4`). */
   what: string
   found: boolean
@@ -56,7 +58,8 @@ function removals(text: string, sections: readonly Section[], ends: number[]): C
   const broken = Math.min(...spills.map((spill) => spill.code.position?.start.offset ?? 0))
   const changes: Change[] = []
   match.variant.sections.forEach((spec, order) => {
-    if (spec.repeat || expectation(spec, {}) === 'optional') return
+    const want = expectation(spec, {})
+    if (spec.repeat || want === 'optional') return
     const found = match.matches.filter((m) => m.spec.order === order)
     if (found.length !== 1) return
     const section = found[0]!.section
@@ -67,7 +70,7 @@ function removals(text: string, sections: readonly Section[], ends: number[]): C
     const names = [spec.title, ...(spec.aliases ?? [])]
     const end = ends[section.index]!
     changes.push({
-      kind: 'removed',
+      kind: want === 'required' ? 'removed' : 'removed expected',
       what: spec.title,
       text: text.slice(0, start) + text.slice(end),
       // A message may name it by an alias: the document may be read as another
@@ -135,7 +138,8 @@ export async function plant(corpusDir: string, documents: readonly Document[]): 
     // already standing where the change is made does not find it.
     const before = new Set((await lint({path, text}, {config: false})).messages.map((m) => `${m.line} ${m.ruleId} ${m.message}`))
     for (const change of [...removals(text, sections, sectionEnds(text, sections, tree.children)), ...renumberings(text, sections)]) {
-      const {messages} = await lint({path, text: change.text}, {config: false})
+      const rules = change.kind === 'removed expected' ? {'required-sections': ['error', {expected: true}] as RuleSetting} : undefined
+      const {messages} = await lint({path, text: change.text}, {config: false, ...(rules ? {rules} : {})})
       const found = messages.some((message) => change.finds(message) && !before.has(`${message.line} ${message.ruleId} ${message.message}`))
       plants.push({file: document.file, set: document.set, kind: change.kind, what: change.what, found})
     }
