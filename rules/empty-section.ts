@@ -35,7 +35,11 @@ HTML comments: no paragraph, list, table, quote or code.
 
 An empty required section is an error. An empty optional section is a
 warning: delete the heading rather than leave it empty, as spec-maestro tells
-its authors. Sections outside the structure are not checked.`,
+its authors.
+
+Not reported: sections outside the family's structure (an author's own
+heading may be a deliberate divider), and a section whose only content is
+its subsections' headings with text under them — that is content.`,
   optionsSchema: {
     type: 'object',
     additionalProperties: false,

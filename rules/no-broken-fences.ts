@@ -31,7 +31,12 @@ checked at all until the fences are fixed.
 Reported once per block, at the block, with where the spilled text ends.
 The fix is a longer outer fence (four backticks around three, or tildes).
 The spilled text is not checked by the other rules, whose findings there
-would all be this one defect.`,
+would all be this one defect.
+
+Not reported: a fence left open at the end of the document (CommonMark
+closes it there, and nothing after it is lost), and inner fences that are
+longer than the outer one's or use the other fence character, which nest
+correctly.`,
   optionsSchema: {type: 'object', additionalProperties: false, properties: {}},
   defaults: {},
   examples: {

@@ -187,7 +187,13 @@ one bracketed placeholder (\`[Extract from feature spec: …]\`) is reported by
 \`no-placeholders\`, not twice.
 
 The \`recommended\` preset compares with no template: it reports instruction
-comments and \`[REMOVE IF UNUSED]\` labels only.`,
+comments and \`[REMOVE IF UNUSED]\` labels only.
+
+Not reported, and why: template prose that is not an instruction (real plans
+keep headings' explanations, legends and checklists on purpose); a code block
+of one line (a command is often the same in the template and the plan); an
+edited sample (once changed, it is the author's); text spilled out of a
+fence that closed early (no-broken-fences reports it once).`,
   optionsSchema: {
     type: 'object',
     additionalProperties: false,

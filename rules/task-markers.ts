@@ -211,8 +211,15 @@ story, so a wrong marker breaks the run.
 - Two \`[P]\` tasks of one phase that change the same file ("… in
   src/x.ts") cannot run in parallel. A file a task reads or runs ("per
   contracts/api.md", "with build-all.sh") is not one it changes.
+- Two \`[P]\` tasks of one phase that name no file but change the same unit
+  ("… in TokenServiceTests", a name of two capitalised parts or more after
+  "in" or "to") cannot either.
 - spec-maestro: a task's \`**Size:**\` is XS or S (the template rejects M and
-  L), and its \`**Dependencies:**\` are \`None\` or task IDs.`,
+  L), and its \`**Dependencies:**\` are \`None\` or task IDs.
+
+Not reported: \`[P]\` tasks of different phases on one file (phases run one
+after another); folders, which two tasks may well share; a unit named in
+lower case or in one word ("in the queue"), which is too often prose.`,
   optionsSchema: {
     type: 'object',
     additionalProperties: false,

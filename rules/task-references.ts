@@ -164,7 +164,12 @@ that does not exist, and two tasks that wait for each other never start.
   "requires", "blocked by", "Dependencies:") form no cycle; a dependency on a
   task that comes later in the plan is a warning.
 - spec-kit: the phases and user stories named in the dependency section
-  exist.`,
+  exist.
+
+Not reported: IDs in code (commands, samples), escaped IDs, IDs in a plan
+that defines no tasks (its tasks live in another document), and an ID
+written in another document's style (\`US1\` read out of \`AUTH-US1\` is not
+a story reference).`,
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
@@ -184,6 +189,19 @@ that does not exist, and two tasks that wait for each other never start.
 ## Dependencies & Execution Order
 
 - Phase 1 first; T001 and T002 run in order.
+`
+      },
+      {
+        title: 'Story labels of the plan\'s own are not spec-kit story numbers',
+        family: 'spec-kit',
+        markdown: `## Phase 3: User Story AUTH-US1 - Sign up (Priority: P1)
+
+- [ ] T015 [AUTH-US1] Add the form in src/auth/form.ts
+- [ ] T016 [AUTH-US1] Add the API in src/auth/api.ts
+
+## Dependencies & Execution Order
+
+- AUTH-US2 comes after AUTH-US1; T016 after T015.
 `
       }
     ],

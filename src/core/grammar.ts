@@ -201,8 +201,11 @@ export const userStoryKey = /\buser story (\d+)\b/
 /** A dependency section, from its key: `dependencies and execution order`. */
 export const dependencySectionKey = /^dependenc/
 
-/** A phase or a user story named in prose: `Phase 3.2`, `User Story 2`, `US2`. */
-export const phaseOrStoryMention = /\bPhase (\d+(?:\.\d+)*)\b|\b(?:User Story |US)(\d+)\b/g
+/**
+ * A phase or a user story named in prose: `Phase 3.2`, `User Story 2`, `US2`;
+ * not after a hyphen (`AUTH-US2` is the plan's own label, not story 2).
+ */
+export const phaseOrStoryMention = /\bPhase (\d+(?:\.\d+)*)\b|(?<!-)\b(?:User Story |US)(\d+)\b/g
 
 /**
  * A numbered heading: `## 2. Testing`, `### 1.2 Scope`, `### Step 3: …`,
