@@ -81,6 +81,69 @@ const structure: StructureSpec = {
         {title: 'Effort Estimation', required: true},
         {title: 'Definition of Done', required: true}
       ]
+    },
+    // The Brazilian Portuguese templates (src/cddoc/templates/pt-br/): shorter
+    // than the English ones, each with sections of its own.
+    {
+      name: 'feature-pt-br',
+      title: '^Plano de Implementação\\s*:',
+      titleExample: 'Plano de Implementação: …',
+      ordered: true,
+      sections: [
+        {title: 'Resumo Executivo', required: true},
+        {title: 'Decisões Técnicas', required: true},
+        {title: 'Estrutura de Arquivos', required: true},
+        {title: 'Modelos de Dados & Contratos de API', required: true},
+        {title: 'Passos de Implementação', required: true},
+        {title: 'Casos de Teste', required: true},
+        {title: 'Tratamento de Erros', required: true},
+        {title: 'Pontos de Integração', required: true},
+        {title: 'Dependências', required: true},
+        {title: 'Estimativa de Esforço', required: true},
+        {title: 'Definição de Pronto', required: true}
+      ]
+    },
+    {
+      name: 'bug-pt-br',
+      title: '^Plano de Correção\\s*:',
+      titleExample: 'Plano de Correção: …',
+      ordered: true,
+      sections: [
+        {title: 'Resumo do Bug', required: true},
+        {title: 'Análise da Causa Raiz', required: true},
+        {title: 'Estratégia de Correção', required: true},
+        {title: 'Passos de Implementação', required: true},
+        {title: 'Testes de Regressão', required: true},
+        {title: 'Definição de Pronto', required: true}
+      ]
+    },
+    {
+      name: 'enhancement-pt-br',
+      title: '^Plano de Melhoria\\s*:',
+      titleExample: 'Plano de Melhoria: …',
+      ordered: true,
+      sections: [
+        {title: 'Resumo Executivo', required: true},
+        {title: 'Decisões Técnicas', required: true},
+        {title: 'Mudanças Necessárias', required: true},
+        {title: 'Passos de Implementação', required: true},
+        {title: 'Compatibilidade Retroativa', required: true},
+        {title: 'Testes', required: true},
+        {title: 'Definição de Pronto', required: true}
+      ]
+    },
+    {
+      name: 'spike-pt-br',
+      title: '^Plano de Spike\\s*:',
+      titleExample: 'Plano de Spike: …',
+      ordered: true,
+      sections: [
+        {title: 'Objetivo da Investigação', required: true},
+        {title: 'Abordagem de Pesquisa', required: true},
+        {title: 'Passos de Investigação', required: true},
+        {title: 'Entregáveis', required: true},
+        {title: 'Critérios de Sucesso', required: true}
+      ]
     }
   ]
 }

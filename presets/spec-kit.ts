@@ -2,12 +2,13 @@
 import type {PresetSchema} from '../src/core/family.js'
 import type {StructureSpec} from '../src/core/plan/structure.js'
 
-// Phases as English and localised plans write them (`## 阶段 1：设置`).
+// Phases as English and localised plans write them (`## 阶段 1：设置`, `## Fase 1: Configuração`).
 // A numbered one (`Phase N` in the template): `## Phase Status` and
 // `## Phase Gates` are sections about phases, not phases.
-const phase = '^(?:phase (?:\\d|n\\b)|final phase\\b)|^(?:阶段|階段)\\s?\\d'
-// Titles in English and in the Chinese and Japanese of localised plans (full-width colon too).
-const planTitle = '^(?:Implementation Plan|实施计划|實施計畫|实现计划|實作計畫|実装計画)\\s*[:：]'
+const phase = '^(?:phase (?:\\d|n\\b)|final phase\\b)|^(?:阶段|階段)\\s?\\d|^fase \\d'
+// Titles in English and in the Chinese, Japanese, Portuguese and Spanish of
+// localised plans (full-width colon too).
+const planTitle = '^(?:Implementation Plan|实施计划|實施計畫|实现计划|實作計畫|実装計画|Plano de Implementação|Plan de Implementación)\\s*[:：]'
 // The tasks' execution order, as English and localised plans name it
 // (`## 相依性與執行順序`, `## 依存関係`, `## 任务优先级和依赖关系图`).
 const dependencies = '^(?:dependencies|dependency graph)\\b|依存関係|相依性|依赖关系'
@@ -26,10 +27,14 @@ const structure: StructureSpec = {
       ordered: true,
       sections: [
         {title: 'Execution Flow', required: false, pattern: '^(?:execution flow|実行フロー)'},
-        {title: 'Summary', required: true, aliases: ['摘要', '概要']},
-        {title: 'Technical Context', required: true, aliases: ['技术背景', '技術背景', '技术上下文', '技術コンテキスト']},
-        {title: 'Constitution Check', required: true, aliases: ['宪章检查', '憲章檢查', '憲章チェック']},
-        {title: 'Project Structure', required: true, aliases: ['项目结构', '專案結構', '項目結構', 'プロジェクト構造']},
+        {title: 'Summary', required: true, aliases: ['摘要', '概要', 'Resumo', 'Resumen', 'Sumário']},
+        {title: 'Technical Context', required: true, aliases: ['技术背景', '技術背景', '技术上下文', '技術コンテキスト', 'Contexto Técnico']},
+        {
+          title: 'Constitution Check',
+          required: true,
+          aliases: ['宪章检查', '宪法检查', '憲章檢查', '憲章チェック', 'Verificação da Constituição', 'Verificação Constitucional', 'Verificación de la Constitución', 'Verificación Constitucional']
+        },
+        {title: 'Project Structure', required: true, aliases: ['项目结构', '專案結構', '項目結構', 'プロジェクト構造', 'Estrutura do Projeto', 'Estructura del Proyecto']},
         {title: 'Phase 0: Outline & Research', required: false, pattern: '^phase 0\\b'},
         {title: 'Phase 1: Design & Contracts', required: false, pattern: '^phase 1\\b'},
         {title: 'Phase 2: Task Planning Approach', required: false, pattern: '^phase 2\\b'},
@@ -48,7 +53,7 @@ const structure: StructureSpec = {
       // expected, so its absence is a warning, unless another heading says
       // how the tasks are ordered (`## Execution Rule`).
       name: 'tasks',
-      title: '^(?:(?:Implementation )?Tasks\\b|任务|任務|タスク)',
+      title: '^(?:(?:Implementation )?Tasks\\b|任务|任務|タスク|Tarefas\\b|Tareas\\b)',
       titleExample: 'Tasks: …',
       ordered: true,
       sections: [
@@ -89,7 +94,7 @@ export const preset: PresetSchema = {
   structure,
   // [P], [P?], [USn], [Story] and [ID] are spec-kit's task markers and legend.
   // Its feature paths are placeholders in code spans and trees too.
-  placeholders: {bracketMarkers: ['P\\??', 'US\\d+(?:/US\\d+)*', 'Story', 'ID'], inCode: ['[###-feature-name]', '[###-feature]']},
+  placeholders: {bracketMarkers: ['P\\??', 'US(?:\\d+|n)(?:/US\\d+)*', 'Story', 'ID'], inCode: ['[###-feature-name]', '[###-feature]']},
   // `- [ ] T012 [P] [US1] Description with file path`: markers right after
   // the ID, [USn] in user-story phases only, and the file each task changes.
   tasks: {
@@ -98,7 +103,7 @@ export const preset: PresetSchema = {
     plainItems: true,
     consistentColon: true,
     markers: {parallel: 'P', story: 'US(\\d+)(?:/US\\d+)*', names: '[P] and [USn]'},
-    storyPhase: '\\buser story (\\d+)\\b',
+    storyPhase: '\\buser stor(?:y|ies) (\\d+(?:(?: and| or)? \\d+)*)\\b',
     sharedPhase: '^(?:phase [\\d.]+ |final phase )?(setup|foundational|polish)\\b',
     // spec-kit asks for "exact file paths in descriptions", but a task that
     // names a unit, a command or a cross-cutting change is not wrong: on real

@@ -55,10 +55,17 @@ const syntaxBrackets = /^(?:[ xX]|\^.*|\d+|!.*)$/
 
 /**
  * Bracket contents that are code-like content: JSON arrays (`["dev"]`), object
- * lists (`[{name}]`), regex classes (`[a-zA-Z0-9_-]`), prompts (`[y/N]`) and
- * alternatives in command syntax (`[files|folders|all]`).
+ * lists (`[{name}]`), regex classes (`[a-zA-Z0-9_-]`), prompts (`[y/N]`),
+ * alternatives in command syntax (`[files|folders|all]`) and lists of
+ * identifiers (`[read, find, navigate]`).
  */
-const contentBrackets = /^(?:["'{(<].*|\S*(?:a-z|A-Z|0-9)\S*|[yY]\/[nN]|[\w.-]+(?:\|[\w.-]+)+)$/
+const contentBrackets = /^(?:["'{(<].*|\S*(?:a-z|A-Z|0-9)\S*|[yY]\/[nN]|[\w.-]+(?:\|[\w.-]+)+|[a-z][\w-]*(?:,\s*[a-z][\w-]*)+)$/
+
+/**
+ * A status note on a task, in capitals and a colon: `[BLOCKED: Xcode not
+ * installed]`, `[DEFERRED: needs an API]`. The author wrote it; nothing is left to fill.
+ */
+const statusNote = /^(?:BLOCKED|DEFERRED|DONE|SKIPPED|PARTIAL|WIP|NOTE|UPDATE|UPDATED|FIXED|CANCELLED|CANCELED|OBSOLETE|REMOVED|MOVED|DEPRECATED|OPTIONAL|COMPLETED?)\b\s*:/
 
 /**
  * Words around a marker that mean it is being talked about, not left in:
@@ -205,7 +212,7 @@ function findInText(value: string, options: NoPlaceholdersOptions, matchers: Mat
     for (const match of value.matchAll(bracketPattern)) {
       const content = match[1]!
       if (!/\p{L}/u.test(content) && !/^[.…#]+/.test(content)) continue
-      if (syntaxBrackets.test(content) || contentBrackets.test(content)) continue
+      if (syntaxBrackets.test(content) || contentBrackets.test(content) || statusNote.test(content)) continue
       if (isQuoted(value, match.index, match[0])) continue
       if (matchers.bracketMarker?.test(content) || isTag(content)) continue
       if (isRouteSegment(value, match.index, match[0], content)) continue

@@ -2,8 +2,8 @@
  * task-id: every task has a well-formed, unique ID (and, when asked, IDs
  * that increase through the document without gaps).
  */
-import {canonicalTaskId, correctedTaskId, parsePhaseStepId, parseTaskId, phaseNumberKey, taskIdKey} from '../src/core/grammar.js'
-import type {Plan, Task, Token} from '../src/core/plan/index.js'
+import {canonicalTaskId, correctedTaskId, parsePhaseStepId, parseTaskId, phaseNumberKey, taskIdKey, taskIdWriting} from '../src/core/grammar.js'
+import type {Plan, Section, Task, Token} from '../src/core/plan/index.js'
 import {defineRule, type Report} from '../src/core/rule.js'
 
 type Strictness = 'allow' | 'warn' | 'error'
@@ -22,6 +22,10 @@ const messages = {
   malformed: {text: 'Task ID "{id}" is not in the form T000'},
   colon: {text: 'Task ID "{id}" is written {written} a colon; this plan writes IDs {planWrites} one'},
   duplicate: {text: 'Duplicate task ID "{id}" (first at line {line})'},
+  restart: {
+    text: 'Task IDs start again in "{phase}" ("{id}", as at line {line}), and in {count} phase(s) in all: a reference such as "{id}" is ambiguous; number the tasks through the plan',
+    severity: 'warn'
+  },
   suffix: {text: 'Task ID "{id}" has a letter suffix: renumber when the plan settles', severity: 'warn'},
   backwards: {text: 'Task ID "{id}" comes after "{previous}": IDs must increase through the plan'},
   gap: {text: 'Task IDs skip from "{previous}" to "{id}"', severity: 'warn'},
@@ -43,9 +47,76 @@ function lineOf(plan: Plan, token: Token): number | string {
 }
 
 /** `T` IDs (spec-kit, spec-maestro, generic): form, colon style, duplicates, order, missing IDs. */
+/**
+ * How an ID is written, its number aside: `T1` and `T12` are both `T` and an
+ * unpadded number, `T-001` a hyphen and three digits.
+ */
+function idStyle(id: string): string {
+  const match = taskIdWriting.exec(id)
+  if (!match) return id
+  const digits = match[2]!
+  return `${match[1]}${digits.startsWith('0') || digits.length >= 3 ? `${digits.length} digits` : 'unpadded'}`
+}
+
+/**
+ * The plan's own way of writing IDs where it is not the family's: when most
+ * of its IDs (four in five, three or more) share one style (`T1` … `T31`),
+ * that is the document's convention, which an agent reads as well as T000,
+ * and only IDs that break it are reported.
+ */
+function ownIdStyle(plan: Plan): string | undefined {
+  const styles = new Map<string, number>()
+  let total = 0
+  for (const task of plan.tasks) {
+    if (!task.id) continue
+    total++
+    const style = idStyle(task.id.text)
+    styles.set(style, (styles.get(style) ?? 0) + 1)
+  }
+  const [style, uses] = [...styles].sort((a, b) => b[1] - a[1])[0] ?? []
+  return style !== undefined && uses! >= 3 && uses! >= 0.8 * total ? style : undefined
+}
+
+/**
+ * The phases whose numbering starts again (`T001` in Phase 1, `T001` in
+ * Phase 2), where most phases after the first do: a plan that numbers per
+ * phase, whose repeats are one decision, not one defect each.
+ */
+function restartingPhases(plan: Plan): Task[] {
+  const firsts: Task[] = []
+  let phase: Section | undefined
+  // The number the previous phase started at, per team prefix (`BE-T005` and
+  // `FE-T005` are two tasks). Lower than the highest is not enough: tasks
+  // added later take the next free number in an early phase.
+  const started = new Map<string, number>()
+  let phases = 0
+  for (const task of plan.tasks) {
+    const parsed = task.id && parseTaskId(correctedTaskId(task.id.text) ?? '')
+    if (!parsed || !task.phase || task.phase === phase) continue
+    phase = task.phase
+    phases++
+    const before = started.get(parsed.prefix)
+    if (before !== undefined && parsed.number <= before) firsts.push(task)
+    started.set(parsed.prefix, parsed.number)
+  }
+  return phases >= 3 && firsts.length >= (phases - 1) / 2 ? firsts : []
+}
+
 function checkTIds(plan: Plan, report: Report<Id>, options: TaskIdOptions): void {
   const conventions = plan.family.tasks
-  const seen = new Map<string, Token>()
+  const ownStyle = ownIdStyle(plan)
+  const restarts = restartingPhases(plan)
+  if (restarts.length > 0) {
+    const task = restarts[0]!
+    const earlier = plan.tasks.find((other) => other.id && other !== task && taskIdKey(other.id.text) === taskIdKey(task.id!.text))
+    report.span('restart', task.id!.start, task.id!.end, {
+      phase: task.phase!.text,
+      id: task.id!.text,
+      line: earlier ? lineOf(plan, earlier.id!) : '?',
+      count: restarts.length
+    })
+  }
+  const seen = new Map<string, {token: Token; phase: Section | undefined}>()
   const previous = new Map<string, {number: number; suffix: string; token: Token}>()
   const colonStyle = plan.conventions.taskIds.colon
 
@@ -57,7 +128,7 @@ function checkTIds(plan: Plan, report: Report<Id>, options: TaskIdOptions): void
       const fix = text.replace(/\\/g, '')
       report.span('escapedCheckbox', start, end, {id: id.text, written: text, fix}, {fix: {actual: text, expected: fix}})
     }
-    if (conventions?.id === 'T000' && !canonicalTaskId.test(id.text)) {
+    if (conventions?.id === 'T000' && !canonicalTaskId.test(id.text) && idStyle(id.text) !== ownStyle) {
       const fix = correctedTaskId(id.text)
       if (fix) report.span('malformedWithFix', id.start, id.end, {id: id.text, fix}, {fix: {actual: id.text, expected: fix}})
       else report.span('malformed', id.start, id.end, {id: id.text})
@@ -73,10 +144,13 @@ function checkTIds(plan: Plan, report: Report<Id>, options: TaskIdOptions): void
     const key = taskIdKey(id.text)
     const first = seen.get(key)
     if (first) {
-      report.span('duplicate', id.start, id.end, {id: id.text, line: lineOf(plan, first)})
+      // Where the plan numbers per phase, a repeat across phases is that one decision.
+      if (restarts.length === 0 || first.phase === task.phase) {
+        report.span('duplicate', id.start, id.end, {id: id.text, line: lineOf(plan, first.token)})
+      }
       continue
     }
-    seen.set(key, id)
+    seen.set(key, {token: id, phase: task.phase})
 
     // A task written down as skipped (`SKIP: T039 …`, often listed after the
     // phase's other tasks) keeps its number but not a place in the order.
@@ -178,7 +252,14 @@ spec-maestro's \`TASK:BEGIN\`/\`TASK:END\` comments.
   \`T-012\` and \`t012\` are reported with the corrected form, which \`--fix\`
   writes. Team prefixes (\`BE-T005\`) are fine and counted separately.
 - A checkbox task line without an ID, in a list whose other tasks have IDs.
-- A duplicate (reported at the second, naming the line of the first).
+- A duplicate (reported at the second, naming the line of the first). A plan
+  whose numbering starts again in most phases gets one warning instead, at
+  the first phase that restarts.
+- A document's own ID style, where four in five of its IDs share it (\`T1\` …
+  \`T31\`), is its convention: only IDs that break it are reported.
+- Items of a closing checklist that cite the tasks they verify (\`- [x] T061:
+  …\` outside the phases, with the ID of a task in one) are citations, not
+  tasks.
 - A repeated ID is an error. A task inserted later keeps its place with a letter or a sub-number
   (\`T010a\`, \`T158-1\`), and \`SKIP: T039 …\` is task T039, skipped.
 - Not reported unless asked: a gap (\`T006\` → \`T010\`), a suffix, and an
@@ -231,9 +312,45 @@ The \`recommended\` preset checks uniqueness and order only.`,
 - [ ] **Task 2.1**: Add the gitignore deployment
 - [ ] **Task 2.2**: Run a test deployment
 `
+      },
+      {
+        title: 'The plan\'s own ID style, and a closing checklist that cites tasks',
+        family: 'spec-kit',
+        markdown: `## Phase 1: Setup
+
+- [ ] T1 Create the sync module in src/sync/index.ts
+- [ ] T2 Add the queue in src/sync/queue.ts
+- [ ] T3 Add the replay in src/sync/replay.ts
+
+## Validation Checklist
+
+- [x] T2: the queue survives a restart
+- [x] T3: replay keeps the order
+`
       }
     ],
     invalid: [
+      {
+        title: 'Numbering that starts again in each phase: one warning',
+        family: 'spec-kit',
+        markdown: `## Phase 1: Setup
+
+- [ ] T001 Create the sync module in src/sync/index.ts
+- [ ] T002 Add the queue in src/sync/queue.ts
+
+## Phase 2: Sync
+
+- [ ] T001 Replay the queue in src/sync/replay.ts
+- [ ] T002 Show a banner in src/ui/banner.tsx
+
+## Phase 3: Polish
+
+- [ ] T001 Document the protocol in docs/sync.md
+`,
+        messages: [
+          '8:7-8:11 warning Task IDs start again in "Phase 2: Sync" ("T001", as at line 3), and in 2 phase(s) in all: a reference such as "T001" is ambiguous; number the tasks through the plan'
+        ]
+      },
       {
         title: 'An escaped checkbox: the line is a task, written wrong once',
         family: 'spec-kit',

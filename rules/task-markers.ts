@@ -8,7 +8,7 @@ import type {RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {TaskConventions} from '../src/core/family.js'
 import {dependencyList, filePath, notAPath, readPreposition, targetPreposition} from '../src/core/grammar.js'
-import type {Plan, Task} from '../src/core/plan/index.js'
+import type {Plan, Section, Task} from '../src/core/plan/index.js'
 import {defineRule, type Report} from '../src/core/rule.js'
 
 export interface TaskMarkersOptions extends Record<string, unknown> {
@@ -21,6 +21,15 @@ const messages = {
   order: {text: 'Marker "[{parallel}]" goes before "[{story}]": write "[{parallel}] [{story}]"', fixable: true},
   storyMissing: {text: 'Task "{id}" is in User Story {story}: mark it [{expected}]'},
   storyWrong: {text: 'Task "{id}" is marked [{marker}] but is in User Story {story}'},
+  storyMissingAll: {
+    text: '{count} of the {total} tasks in user-story phases have no [USn] marker, from "{id}" on: mark each with its story (here [{expected}])',
+    severity: 'warn'
+  },
+  storyWrongPhase: {text: 'Every marked task of "{phase}" is marked [{marker}], but the phase is User Story {story}: rename the phase or the markers', severity: 'warn'},
+  unknownAll: {
+    text: 'This plan\'s tasks carry markers {family} does not define ({markers}, on {count} tasks): {family} tasks use {names}',
+    severity: 'warn'
+  },
   storyInShared: {text: 'Task "{id}" is in the {phase} phase: a [{storyForm}] marker belongs to user-story phases only'},
   noFilePath: {text: 'Task "{id}" names no file path: say which file it changes', severity: 'warn'},
   parallelConflict: {text: 'Tasks "{first}" and "{id}" are both [P] in this phase but both change {path}: they cannot run in parallel'},
@@ -99,6 +108,13 @@ function checkMarkers(plan: Plan, report: Report<Id>, conventions: TaskConventio
   const storyPattern = compiledConventions.story!
   const storyMarker = markers.storyMarker ?? 'US{n}'
   const parallelFiles = new Map<string, Task>()
+  // Unknown markers and story markers are judged once the whole plan is read:
+  // a plan that leaves [USn] off its story tasks, marks a whole phase with
+  // another story, or tags its tasks its own way did that once, not per task.
+  const unknown: Array<{task: Task; marker: Task['markers'][number]}> = []
+  const missing: Array<{task: Task; number: string}> = []
+  const wrong: Array<{task: Task; story: Task['markers'][number]; number: string}> = []
+  let storyTasks = 0
   for (const task of plan.tasks) {
     if (!task.id) continue
     const story = task.markers.find((marker) => storyPattern.test(marker.text))
@@ -107,9 +123,7 @@ function checkMarkers(plan: Plan, report: Report<Id>, conventions: TaskConventio
 
     for (const marker of task.markers) {
       // A tag the document uses as its own convention (`[CORE]` on many tasks) is not unknown.
-      if (!storyPattern.test(marker.text) && !parallel.test(marker.text) && !plan.isConventionalTag(marker.text)) {
-        report.span('unknown', marker.start, marker.end, {marker: marker.text, family: plan.family.name, names: markers.names})
-      }
+      if (!storyPattern.test(marker.text) && !parallel.test(marker.text) && !plan.isConventionalTag(marker.text)) unknown.push({task, marker})
     }
 
     if (story && p && story.start < p.start) {
@@ -118,16 +132,23 @@ function checkMarkers(plan: Plan, report: Report<Id>, conventions: TaskConventio
       report.span('order', story.start - 1, p.end + 1, data, {fix: {actual, expected: `[${p.text}] [${story.text}]`}})
     }
 
-    const inStory = storyPhase?.exec(phaseKey)
+    // The story a task belongs to: its subsection's where that names one
+    // (`### User Story 4` inside "Phase 3: User Story 1 + 4"), else its phase's,
+    // which may name several.
+    const inSubStory = storyPhase && task.subphase ? storyPhase.exec(task.subphase.key) : null
+    const inStory = inSubStory ?? storyPhase?.exec(phaseKey)
     const inShared = sharedPhase?.exec(phaseKey)
     if (inStory) {
-      const number = inStory[1]!
-      const numbers = story ? story.text.split('/').map((part) => storyPattern.exec(part)?.[1]) : []
+      storyTasks++
+      const phaseNumbers = inStory[1]!.split(/\D+/)
+      const number = phaseNumbers[0]!
+      const numbers = task.markers.flatMap((marker) => (storyPattern.test(marker.text) ? marker.text.split('/').map((part) => storyPattern.exec(part)?.[1]) : []))
       if (!story) {
-        report.span('storyMissing', task.id.start, task.id.end, {id: task.id.text, story: number, expected: storyMarker.replace('{n}', number)})
-      } else if (!numbers.includes(number)) {
-        report.span('storyWrong', story.start, story.end, {id: task.id.text, marker: story.text, story: number})
-      }
+        // A subsection of the phase that no task in it marks with a story
+        // (`### MVP Verification`) holds the phase's own tasks.
+        const phaseOwn = !inSubStory && task.subphase !== undefined && !subsectionMarksStories(plan, task.subphase, storyPattern)
+        if (!phaseOwn) missing.push({task, number})
+      } else if (!numbers.some((marked) => marked !== undefined && phaseNumbers.includes(marked))) wrong.push({task, story, number})
     } else if (inShared && story) {
       report.span('storyInShared', story.start, story.end, {id: task.id.text, phase: inShared[1]!, storyForm: storyMarker.replace('{n}', 'n')})
     }
@@ -141,6 +162,63 @@ function checkMarkers(plan: Plan, report: Report<Id>, conventions: TaskConventio
       }
     }
   }
+  reportStories(plan, report, {storyMarker, isStory: (text) => storyPattern.test(text)}, storyTasks, missing, wrong)
+  reportUnknown(plan, report, markers.names, unknown)
+}
+
+/** Whether some task of a subsection carries a story marker. */
+function subsectionMarksStories(plan: Plan, subsection: Section, storyPattern: RegExp): boolean {
+  return plan.tasks.some((task) => task.subphase === subsection && task.markers.some((marker) => storyPattern.test(marker.text)))
+}
+
+/** A pattern, not a slip: most of the cases it could be, three or more. */
+function systematic(count: number, of: number): boolean {
+  return count >= 3 && count >= 0.8 * of
+}
+
+function reportStories(
+  plan: Plan,
+  report: Report<Id>,
+  {storyMarker, isStory}: {storyMarker: string; isStory: (marker: string) => boolean},
+  storyTasks: number,
+  missing: Array<{task: Task; number: string}>,
+  wrong: Array<{task: Task; story: Task['markers'][number]; number: string}>
+): void {
+  if (systematic(missing.length, storyTasks)) {
+    const [{task, number}] = missing as [(typeof missing)[number]]
+    const data = {count: missing.length, total: storyTasks, id: task.id!.text, expected: storyMarker.replace('{n}', number)}
+    report.span('storyMissingAll', task.id!.start, task.id!.end, data)
+  } else {
+    for (const {task, number} of missing) {
+      report.span('storyMissing', task.id!.start, task.id!.end, {id: task.id!.text, story: number, expected: storyMarker.replace('{n}', number)})
+    }
+  }
+  // A phase whose marked tasks all carry one other story: the phase and the
+  // spec number their stories differently, once for the phase.
+  const byPhase = new Map<Section | undefined, typeof wrong>()
+  for (const entry of wrong) byPhase.set(entry.task.phase, [...(byPhase.get(entry.task.phase) ?? []), entry])
+  for (const [phase, entries] of byPhase) {
+    const marked = plan.tasks.filter((task) => task.phase === phase && task.markers.some((marker) => isStory(marker.text))).length
+    const one = new Set(entries.map((entry) => entry.story.text)).size === 1
+    if (phase && one && entries.length >= 2 && entries.length === marked) {
+      report('storyWrongPhase', phase.node, {phase: phase.text, marker: entries[0]!.story.text, story: entries[0]!.number})
+      continue
+    }
+    for (const {task, story, number} of entries) report.span('storyWrong', story.start, story.end, {id: task.id!.text, marker: story.text, story: number})
+  }
+}
+
+function reportUnknown(plan: Plan, report: Report<Id>, names: string, unknown: Array<{task: Task; marker: Task['markers'][number]}>): void {
+  const tasks = new Set(unknown.map((entry) => entry.task))
+  const withMarkers = plan.tasks.filter((task) => task.markers.length > 0).length
+  if (tasks.size >= 3 && tasks.size >= 0.3 * withMarkers) {
+    const shown = [...new Set(unknown.map((entry) => `[${entry.marker.text}]`))]
+    const first = unknown[0]!.marker
+    const markers = shown.length > 3 ? `${shown.slice(0, 3).join(', ')}…` : shown.join(', ')
+    report.span('unknownAll', first.start, first.end, {family: plan.family.name, markers, count: tasks.size, names})
+    return
+  }
+  for (const {marker} of unknown) report.span('unknown', marker.start, marker.end, {marker: marker.text, family: plan.family.name, names})
 }
 
 function checkFilePaths(plan: Plan, report: Report<Id>, options: TaskMarkersOptions): void {
@@ -216,6 +294,13 @@ story, so a wrong marker breaks the run.
   "in" or "to") cannot either.
 - spec-maestro: a task's \`**Size:**\` is XS or S (the template rejects M and
   L), and its \`**Dependencies:**\` are \`None\` or task IDs.
+
+A pattern is one message, a warning: when four in five of the story
+phases' tasks (three or more) lack \`[USn]\`, when every marked task of a
+phase carries one other story (the phases and the spec number stories
+differently), or when a third of the marked tasks (three or more) carry
+markers of the plan's own vocabulary. The plan did that once, and the author
+fixes it once.
 
 Not reported: \`[P]\` tasks of different phases on one file (phases run one
 after another); folders, which two tasks may well share; a unit named in
@@ -302,6 +387,38 @@ lower case or in one word ("in the queue"), which is too often prose.`,
         messages: [
           '3:7-3:11 warning Task "T006" names no file path: say which file it changes',
           '5:13-5:14 error Tasks "T007" and "T008" are both [P] in this phase but both change src/sync/clock.ts: they cannot run in parallel'
+        ]
+      },
+      {
+        title: 'Story tasks that all lack [USn]: one warning',
+        family: 'spec-kit',
+        markdown: `## Phase 3: User Story 1 - Edit offline (Priority: P1)
+
+- [ ] T010 Queue edits in src/sync/queue.ts
+- [ ] T011 Replay the queue in src/sync/replay.ts
+- [ ] T012 Show a banner in src/ui/banner.tsx
+`,
+        messages: [
+          '3:7-3:11 warning 3 of the 3 tasks in user-story phases have no [USn] marker, from "T010" on: mark each with its story (here [US1])'
+        ]
+      },
+      {
+        title: 'A phase marked with another story, and tags of the plan\'s own: once each',
+        family: 'spec-kit',
+        markdown: `## Phase 4: User Story 2 - Resolve conflicts (Priority: P2)
+
+- [ ] T013 [US3] Detect conflicts in src/sync/merge.ts
+- [ ] T014 [US3] Ask the user in src/ui/conflict.tsx
+
+## Phase 5: Polish
+
+- [ ] T015 [Docs] Document the protocol in docs/sync.md
+- [ ] T016 [Ops] Add a dashboard in ops/sync.json
+- [ ] T017 [Perf] Measure replay in bench/replay.ts
+`,
+        messages: [
+          '1:1-1:60 warning Every marked task of "Phase 4: User Story 2 - Resolve conflicts (Priority: P2)" is marked [US3], but the phase is User Story 2: rename the phase or the markers',
+          '8:13-8:17 warning This plan\'s tasks carry markers spec-kit does not define ([Docs], [Ops], [Perf], on 3 tasks): spec-kit tasks use [P] and [USn]'
         ]
       },
       {

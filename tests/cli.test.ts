@@ -338,7 +338,7 @@ describe('planlint: configuration errors exit 2 with one line', () => {
   const cases: Array<[string, string, string]> = [
     ['.planlintrc.json', '{"rules": {"no-placeholder": "error"}}', `.planlintrc.json: rules: unknown rule "no-placeholder" (known rules: ${ruleIds.join(', ')})`],
     ['.planlintrc.yaml', 'rules:\n  no-template-text: [error, {templates: [speckit]}]\n', '.planlintrc.yaml: rules.no-template-text[1]: unknown template "speckit" (known templates: ai-first-sdlc, ai-first-sdlc-compressed'],
-    ['.planlintrc.json', '{"preset": "speckit"}', '.planlintrc.json: preset: unknown preset "speckit" (known presets: recommended, cdd, cdd/feature, cdd/bug, cdd/enhancement, cdd/spike, spec-kit, spec-kit/plan, spec-kit/tasks'],
+    ['.planlintrc.json', '{"preset": "speckit"}', '.planlintrc.json: preset: unknown preset "speckit" (known presets: recommended, cdd, cdd/feature, cdd/bug, cdd/enhancement, cdd/spike, cdd/feature-pt-br, cdd/bug-pt-br, cdd/enhancement-pt-br, cdd/spike-pt-br, spec-kit, spec-kit/plan, spec-kit/tasks'],
     ['.planlintrc.yaml', 'rules:\n  no-placeholders: warning\n', '.planlintrc.yaml: rules.no-placeholders: expected a severity (off, warn, error) or [severity, options]'],
     ['.planlintrc.yaml', 'rules:\n  no-placeholders: [fatal]\n', '.planlintrc.yaml: rules.no-placeholders[0]: "fatal" is not a severity (expected off, warn, error)'],
     ['.planlintrc.yaml', 'rules:\n  no-placeholders: [error, {braces: some}]\n', '.planlintrc.yaml: rules.no-placeholders[1].braces: "some" is not allowed (expected one of off, upper, all)'],

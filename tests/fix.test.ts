@@ -46,7 +46,9 @@ describe('planlint --fix', () => {
   })
 
   it('leaves what it cannot fix for certain, and reports it', () => {
-    const cwd = tempProject({'tasks.md': `${input}- [ ] T006 Duplicate of the banner task in src/ui/banner.tsx\n`})
+    // A second T006 among the phase's tasks, before the closing section.
+    const duplicated = input.replace('\n## Dependencies', '- [ ] T006 Duplicate of the banner task in src/ui/banner.tsx\n\n## Dependencies')
+    const cwd = tempProject({'tasks.md': duplicated})
     const run = fix(cwd)
     expect(run.status).toBe(1)
     const [result] = JSON.parse(run.stdout) as Array<{messages: Array<{message: string}>}>

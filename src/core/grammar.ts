@@ -13,23 +13,26 @@ import {foldAccents} from './blocks.js'
  * A `T` ID at the start of a task's text, canonical or not: `T012`, `t12`,
  * `T-0012`, `BE-T005` (a team prefix), `T010a` (a letter suffix).
  */
-export const taskIdAtStart = /^(?:[A-Z]{1,4}-)?[Tt]-?\d{1,5}(?:[a-zA-Z]|-\d{1,2}(?![\w-]))?\b/
+export const taskIdAtStart = /^(?:[A-Z]{1,4}-)?[Tt]-?\d{1,5}(?:[a-zA-Z]|[-.]\d{1,2}(?![\w-]))?\b/
 
 /**
  * The canonical form: an optional prefix, `T`, three digits, and optionally
  * a letter (either case) or a sub-number for a task inserted later (`T010a`,
- * `T037A`, `T158-1`).
+ * `T037A`, `T158-1`, `T007.1`).
  */
-export const canonicalTaskId = /^(?:([A-Z]{1,4})-)?T(\d{3})([a-zA-Z]|-\d{1,2})?$/
+export const canonicalTaskId = /^(?:([A-Z]{1,4})-)?T(\d{3})([a-zA-Z]|[-.]\d{1,2})?$/
+
+/** The start of a `T` ID as written, its prefix and `T` (`BE-T`, `t-`), then its digits. */
+export const taskIdWriting = /^((?:[A-Z]{1,4}-)?[Tt]-?)(\d+)/
 
 /** Any spelling of a `T` ID, whole, with its parts captured. */
-const anyTaskId = /^(?:([A-Z]{1,4})-)?[Tt]-?(\d{1,5})([a-zA-Z]|-\d{1,2})?$/
+const anyTaskId = /^(?:([A-Z]{1,4})-)?[Tt]-?(\d{1,5})([a-zA-Z]|[-.]\d{1,2})?$/
 
 /** ai-first-sdlc's `Task N.M` at the start of a task's text: N the phase, M the step. */
 export const phaseStepIdAtStart = /^Task\s+(\d+)\.(\d+)\b/i
 
 /** A task ID mentioned in prose (`depends on T012`, `BE-T005`, `T0012`). */
-export const taskIdMention = /\b(?:[A-Z]{1,4}-)?T\d{3,4}[a-zA-Z]?\b/g
+export const taskIdMention = /\b(?:[A-Z]{1,4}-)?T\d{3,4}(?:[a-zA-Z]|\.\d{1,2}(?!\d))?\b/g
 
 /**
  * The canonical form of a task ID, `t12` → `T012`, `T-0012` → `T012`

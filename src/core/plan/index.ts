@@ -153,8 +153,9 @@ function headerFields(tree: Root): HeaderField[] {
 
 function mentionsIn(tree: Root, source: string): Token[] {
   const found: Token[] = []
-  for (const {node} of nodesOf(tree)) {
-    if (node.type !== 'text') continue
+  for (const {node, parent} of nodesOf(tree)) {
+    // Struck-through text (`~~T051~~ … removed`) is a record of what went, not a reference.
+    if (node.type !== 'text' || parent?.type === 'delete') continue
     const start = node.position?.start.offset
     const end = node.position?.end.offset
     if (start === undefined || end === undefined) continue
@@ -252,6 +253,9 @@ function conventionsOf(tasks: readonly Task[], sections: readonly Section[]): Co
   }
 }
 
+/** A tag written as one capitalised word: `[Future]`, `[Polish]`. */
+const capitalisedTag = /^[A-Z][a-z]+$/
+
 /** The plan of `tree` read as `family`; built once per tree, family and variant. */
 export function buildPlan(tree: Root, source: string, context: PlanContext = {family: noFamily}): Plan {
   const part = documentPart(tree, source)
@@ -291,6 +295,10 @@ export function buildPlan(tree: Root, source: string, context: PlanContext = {fa
     isConventionalTag: (tag) => {
       // `[CORE]` on two tasks or more, or one of a family of named tags
       // (`[MODULE:auth]` beside `[MODULE:cli]`); a bare `[US]` among `[US1]`s is not.
+      // A capitalised word is a convention only on five tasks or more
+      // (`[Future]` on a phase's deferred tasks): on two or three, it is a
+      // template's sample tasks' placeholder (`[Description]`).
+      if (capitalisedTag.test(tag)) return (plan.conventions.tags.get(tag) ?? 0) >= 5
       if (!tagLike.test(tagFamily(tag))) return false
       if ((plan.conventions.tags.get(tag) ?? 0) >= 2) return true
       return tag !== tagFamily(tag) && /[:_/-]/.test(tag) && (plan.conventions.tagFamilies.get(tagFamily(tag)) ?? 0) >= 2

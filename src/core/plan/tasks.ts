@@ -227,7 +227,32 @@ export function readTasks(
       if (task && (task.id || conventions.id !== 'any')) found.push({...task, phase, subphase})
     }
   }
-  return found
+  return withoutCitations(found)
+}
+
+/**
+ * A checklist that closes a plan cites the tasks it verifies (`- [x] T061:
+ * client uses SHA-256` under "Validation Checklist"): an item outside the
+ * phases with the ID of a task defined in one is that citation, not a
+ * second task.
+ */
+function withoutCitations(tasks: Task[]): Task[] {
+  const inPhase = (task: Task) => task.phase !== undefined && phaseKey.test(task.phase.key)
+  const defined = new Set(tasks.filter((task) => task.id && inPhase(task)).map((task) => task.id!.text.toUpperCase()))
+  // Inside a phase too, a summary item that repeats an earlier task's ID in
+  // another style than the plan's tasks (`- [x] T028.1: model chosen (see above)`
+  // among `- [x] T028.1 Implement …` lines) cites it.
+  const style = tasks.find((task) => task.id && task.node.type === 'listItem')?.colon
+  const seen = new Set<string>()
+  return tasks.filter((task) => {
+    if (!task.id) return true
+    const id = task.id.text.toUpperCase()
+    // `- [x] T030.2~T030.6: …` sums up a range of tasks listed elsewhere.
+    const range = /^\s*(?:~|–|—|to\b)\s*(?:[A-Z]{1,4}-)?T\d/.test(task.description)
+    const cites = (!inPhase(task) && defined.has(id)) || (seen.has(id) && (task.colon !== style || range))
+    seen.add(id)
+    return !cites
+  })
 }
 
 /** A task block comment: `<!-- TASK:BEGIN id=T001 -->` or `<!-- TASK:END -->`. */
