@@ -15,7 +15,7 @@ import {citesTaskNext, headingKey} from '../src/core/grammar.js'
 import type {Plan} from '../src/core/plan/index.js'
 import {normaliseCode} from '../src/core/blocks.js'
 import {tokenRange} from '../src/core/position.js'
-import {templateCodeKeys} from '../src/core/template-index.js'
+import {templateCodeKeys, templateWords} from '../src/core/template-index.js'
 import {defineRule, type Report} from '../src/core/rule.js'
 import {nodesOf} from '../src/core/walk.js'
 
@@ -203,7 +203,15 @@ function isQuoted(value: string, index: number, token: string): boolean {
   return !(/["“]\s*$/.test(before) && /^\s*["”]/.test(after))
 }
 
-function findInText(value: string, options: NoPlaceholdersOptions, matchers: Matchers, isTag: (content: string) => boolean = () => false): Finding[] {
+const oneWord = /^[A-Za-z][a-z0-9_-]*$/
+
+function findInText(
+  value: string,
+  options: NoPlaceholdersOptions,
+  matchers: Matchers,
+  isTag: (content: string) => boolean = () => false,
+  isTemplateWord: (word: string) => boolean = () => false
+): Finding[] {
   if (!matchers.candidate.test(value)) return []
   const findings: Finding[] = []
   const covered: Array<[number, number]> = []
@@ -216,6 +224,10 @@ function findInText(value: string, options: NoPlaceholdersOptions, matchers: Mat
       if (isQuoted(value, match.index, match[0])) continue
       if (matchers.bracketMarker?.test(content) || isTag(content)) continue
       if (isRouteSegment(value, match.index, match[0], content)) continue
+      // One word in brackets (`[Details]`, `[Authorize]`, `[dict]`) is a UI
+      // label, an attribute or a type far more often than a leftover: it is
+      // one only where the family's template writes that word so.
+      if (oneWord.test(content) && !isTemplateWord(content)) continue
       findings.push({token: match[0], index: match.index, kind: 'placeholder'})
       covered.push([match.index, match.index + match[0].length])
     }
@@ -311,6 +323,11 @@ judged:
   generated part of a file name (\`Migrations/[timestamp]_Init.cs\`), a
   variable of a path pattern (\`packages/[name]-{frt,srv}/\`) —
   \`src/[location]/[entity].py\` still is reported;
+- one word in brackets that the family's template does not write so
+  (\`[Details]\` naming a UI panel, a C# attribute \`[Authorize]\`, a type
+  \`[dict]\`): on real plans such a word was content every time, while the
+  template's own one-word placeholders (spec-kit's \`[link]\`, \`[Entity]\`)
+  are still reported; words in capitals (\`[DATE]\`) always are;
 - alternatives in command syntax (\`[feature|bug|spike]\`);
 - a fill-in word that cites the task tracking it (\`**TODO (T136)**\`);
 - the entries of a format described for another document ("… in
@@ -427,6 +444,12 @@ Run \`plan\` with [feature|bug|spike].
 `
       },
       {
+        title: 'One word in brackets the template does not use',
+        family: 'spec-kit',
+        markdown: `The console shows [Summary] and [Details] panels; guard the route with [Authorize].
+`
+      },
+      {
         title: 'Tags the plan\'s tasks use as a convention are labels',
         markdown: `- [ ] T004 [CORE] Add the config loader in src/config.ts
 - [ ] T005 [CORE] Add the logger in src/log.ts
@@ -471,6 +494,7 @@ reference the real directories captured above]
       },
       {
         title: 'A placeholder in a path is still one',
+        family: 'spec-kit',
         markdown: `- [ ] T012 Create the model in src/[location]/[entity].py
 `,
         messages: [
@@ -570,6 +594,8 @@ Owner: TBD
     // Where the family defines task markers, a bracket in a task's marker place
     // is task-markers' to judge: one message per defect.
     const judgedAsMarker = plan.family.tasks?.markers !== undefined
+    const templates = plan.family.templates ?? []
+    const isTemplateWord = (word: string) => templates.some((template) => templateWords(template).has(word))
     const isTag = (content: string) =>
       plan.conventions.tags.has(content) && (judgedAsMarker || plan.isConventionalTag(content))
     // The headings the current node is under, outermost first.
@@ -618,7 +644,7 @@ Owner: TBD
       if (plan.inSpill(textNode.position?.start.offset)) continue
       let fromOffset = textNode.position?.start.offset ?? 0
       const describesFormat = inFormat(textNode.position?.start.offset)
-      for (const finding of findInText(textNode.value.trim(), options, matchers, isTag)) {
+      for (const finding of findInText(textNode.value.trim(), options, matchers, isTag, isTemplateWord)) {
         if (allowedHere(finding.token) || (describesFormat && finding.kind === 'placeholder')) continue
         fromOffset = report(plan, reporter, textNode, finding, fromOffset)
       }

@@ -2,7 +2,17 @@
  * task-references: every task ID the plan mentions exists, dependencies have
  * no cycles, and the phases and stories the dependency section names exist.
  */
-import {dependencyId, dependencyPhrase, dependencySectionKey, phaseNumberKey, phaseOrStoryMention, taskIdKey, userStoryKey} from '../src/core/grammar.js'
+import {
+  dependencyId,
+  dependencyPhrase,
+  dependencySectionKey,
+  parseTaskId,
+  phaseNumberKey,
+  phaseOrStoryMention,
+  taskIdKey,
+  taskIdRange,
+  userStoryKey
+} from '../src/core/grammar.js'
 import type {Plan, Task, Token} from '../src/core/plan/index.js'
 import {defineRule, type Report} from '../src/core/rule.js'
 import {walk} from '../src/core/walk.js'
@@ -55,9 +65,21 @@ function checkIds(plan: Plan, report: Report<Id>): void {
   if (defined.size === 0) return
   const ids = new Set(plan.tasks.map((task) => task.id?.start))
 
+  // A range past the plan's last task (`T1389-T1440` in a roadmap table) names
+  // tasks planned elsewhere, not tasks this plan lost.
+  const highest = Math.max(...[...defined.keys()].map((key) => parseTaskId(key)?.number ?? 0))
+  const beyond = (mention: Token) => {
+    const number = parseTaskId(taskIdKey(mention.text))?.number ?? 0
+    if (number <= highest) return false
+    const around = plan.source.slice(Math.max(0, mention.start - 12), mention.end + 12)
+    const at = mention.start - Math.max(0, mention.start - 12)
+    const range = taskIdRange.exec(around)
+    return range !== null && range.index <= at && range.index + range[0].length >= at + mention.text.length && range.slice(1).every((end) => Number(end) > highest)
+  }
+
   // Every mention, in prose, tables and headings (not code): it exists.
   for (const mention of plan.mentions) {
-    if (ids.has(mention.start) || defined.has(taskIdKey(mention.text))) continue
+    if (ids.has(mention.start) || defined.has(taskIdKey(mention.text)) || beyond(mention)) continue
     report.span('missing', mention.start, mention.end, {id: mention.text})
   }
 
@@ -166,7 +188,9 @@ that does not exist, and two tasks that wait for each other never start.
 - spec-kit: the phases and user stories named in the dependency section
   exist.
 
-Not reported: IDs in code (commands, samples), escaped IDs, IDs in a plan
+Not reported: IDs in code (commands, samples), escaped or struck-through
+IDs (\`~~T051~~\`, a task removed on purpose), a range of IDs past the plan's
+last task (\`T1389-T1440\` in a roadmap: tasks planned elsewhere), IDs in a plan
 that defines no tasks (its tasks live in another document), and an ID
 written in another document's style (\`US1\` read out of \`AUTH-US1\` is not
 a story reference).`,
@@ -189,6 +213,20 @@ a story reference).`,
 ## Dependencies & Execution Order
 
 - Phase 1 first; T001 and T002 run in order.
+`
+      },
+      {
+        title: 'A range of tasks planned past this plan\'s last one',
+        family: 'spec-kit',
+        markdown: `## Phase 1: Setup
+
+- [ ] T001 Create the sync module in src/sync/index.ts
+
+## Roadmap
+
+| Phase | Tasks |
+| --- | --- |
+| 55 | T1389-T1440 |
 `
       },
       {

@@ -22,6 +22,9 @@ export const taskIdAtStart = /^(?:[A-Z]{1,4}-)?[Tt]-?\d{1,5}(?:[a-zA-Z]|[-.]\d{1
  */
 export const canonicalTaskId = /^(?:([A-Z]{1,4})-)?T(\d{3})([a-zA-Z]|[-.]\d{1,2})?$/
 
+/** A range of task IDs, its two numbers captured: `T1389-T1440`, `T012–T015`, `T030~T036`. */
+export const taskIdRange = /(?:[A-Z]{1,4}-)?T(\d{3,4})\s*[-–~]\s*(?:[A-Z]{1,4}-)?T(\d{3,4})/
+
 /** The start of a `T` ID as written, its prefix and `T` (`BE-T`, `t-`), then its digits. */
 export const taskIdWriting = /^((?:[A-Z]{1,4}-)?[Tt]-?)(\d+)/
 

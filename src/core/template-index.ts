@@ -101,3 +101,39 @@ export function templateIndex(): TemplateIndex {
   }
   return loaded
 }
+
+const tokensOf = new Map<string, Set<string>>()
+
+/**
+ * The one-word bracket placeholders a template uses (`[Entity]`, `[name]`,
+ * `[link]`): in a plan, such a word is a placeholder left in only where the
+ * family's template has it. Read from the template's text once per process.
+ */
+export function templateWords(template: string): Set<string> {
+  let words = tokensOf.get(template)
+  if (!words) {
+    words = new Set()
+    for (const text of templateTexts(template)) for (const match of text.matchAll(/\[([A-Za-z][\w-]*)\]/g)) words.add(match[1]!)
+    tokensOf.set(template, words)
+  }
+  return words
+}
+
+function templateTexts(template: string): string[] {
+  if (isTemplatePath(template)) {
+    try {
+      return [readFileSync(resolve(template), 'utf8')]
+    } catch {
+      return []
+    }
+  }
+  // From src/core/ (tests) or dist/src/core/ (built): the templates stay in presets/.
+  for (const candidate of [`../../presets/templates/${template}.md`, `../../../presets/templates/${template}.md`]) {
+    try {
+      return [readFileSync(new URL(candidate, import.meta.url), 'utf8')]
+    } catch {
+      // Try the next level up.
+    }
+  }
+  return []
+}
