@@ -8,6 +8,7 @@
 import {describe, expect, it} from 'vitest'
 import {corpusDir, corpusMissing} from './paths.js'
 import {documents, findingKey, findings, heldOutRepos, readLabels} from './precision/measure.js'
+import {plant} from './precision/planted.js'
 
 describe.skipIf(corpusMissing !== undefined)('precision labels', () => {
   it('label findings of corpus documents, each TP or FP with a reason', () => {
@@ -32,6 +33,13 @@ describe.skipIf(corpusMissing !== undefined)('precision labels', () => {
     }
     expect(unlabelled).toEqual([])
   })
+
+  it('finds 95% of planted structure defects (a required section removed, a heading renumbered), at the heading', async () => {
+    const plants = (await plant(corpusDir!, documents(corpusDir!))).filter((p) => p.kind !== 'removed expected')
+    const found = plants.filter((p) => p.found).length
+    expect(plants.length).toBeGreaterThan(100)
+    expect(found / plants.length).toBeGreaterThanOrEqual(0.95)
+  }, 300_000)
 
   it('hold out a third of the added repositories, none of the tuned ones', () => {
     const all = documents(corpusDir!)
