@@ -138,7 +138,17 @@ function check(plan: Plan, report: Report<Id>, options: HeadingNumberingOptions)
   // Gaps are the template's numbers kept after dropping a section: bare
   // section numbers (`## 13. Acceptance Criteria`). Phases and steps are the
   // author's own, and a gap there is a lost phase.
-  for (const items of groups.values()) checkSeries(report, items, options.allowGaps && items[0]!.series === '')
+  // A run of phases or steps whose every heading names a higher-ranked
+  // section of the plan (`### Phase 3.2` … under "Parallel Examples", for the
+  // `## Phase 3.2` above) refers to those sections: it is no numbering of its own.
+  const labels = new Map<string, Numbered[]>()
+  for (const items of groups.values()) for (const item of items) labels.set(label(item), [...(labels.get(label(item)) ?? []), item])
+  const refersElsewhere = (items: Numbered[]) =>
+    items[0]!.series !== '' && items.every((item) => labels.get(label(item))!.some((other) => other.section.depth < item.section.depth))
+  for (const items of groups.values()) {
+    if (refersElsewhere(items)) continue
+    checkSeries(report, items, options.allowGaps && items[0]!.series === '')
+  }
 }
 
 export const rule = defineRule<HeadingNumberingOptions, keyof typeof messages>({
@@ -199,6 +209,21 @@ left open), and a letter suffix (an inserted heading).`,
 ## Phase 2: Sync
 
 ## Phase 2b: Conflict banner
+`
+      },
+      {
+        title: 'Headings that name phases numbered above are no run of their own',
+        markdown: `## Phase 3.1: Setup
+
+## Phase 3.2: Tests
+
+## Phase 3.3: Core
+
+## Parallel Examples
+
+### Phase 3.1 - setup in parallel
+
+### Phase 3.3 - models in parallel
 `
       },
       {

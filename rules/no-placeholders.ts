@@ -56,10 +56,10 @@ const syntaxBrackets = /^(?:[ xX]|\^.*|\d+|!.*)$/
 /**
  * Bracket contents that are code-like content: JSON arrays (`["dev"]`), object
  * lists (`[{name}]`), regex classes (`[a-zA-Z0-9_-]`), prompts (`[y/N]`),
- * alternatives in command syntax (`[files|folders|all]`) and lists of
+ * alternatives in command syntax (`[files|folders|all]`), calls (`[Wikilink(target="a")]`) and lists of
  * identifiers (`[read, find, navigate]`).
  */
-const contentBrackets = /^(?:["'{(<].*|\S*(?:a-z|A-Z|0-9)\S*|[yY]\/[nN]|[\w.-]+(?:\|[\w.-]+)+|[a-z][\w-]*(?:,\s*[a-z][\w-]*)+)$/
+const contentBrackets = /^(?:["'{(<].*|\S*(?:a-z|A-Z|0-9)\S*|[yY]\/[nN]|[\w.-]+(?:\|[\w.-]+)+|[a-z][\w-]*(?:,\s*[a-z][\w-]*)+|[A-Za-z_][\w.]*\(.*)$/
 
 /**
  * A status note on a task, in capitals and a colon: `[BLOCKED: Xcode not
@@ -205,6 +205,9 @@ function isQuoted(value: string, index: number, token: string): boolean {
 
 const oneWord = /^[A-Za-z][a-z0-9_-]*$/
 
+/** Markers that name work to do, which an open checkbox tracks (`- [ ] TODO: …`). */
+const workMarker = /^(?:TODO|FIXME)$/
+
 function findInText(
   value: string,
   options: NoPlaceholdersOptions,
@@ -222,7 +225,8 @@ function findInText(
       if (!/\p{L}/u.test(content) && !/^[.…#]+/.test(content)) continue
       if (syntaxBrackets.test(content) || contentBrackets.test(content) || statusNote.test(content)) continue
       if (isQuoted(value, match.index, match[0])) continue
-      if (matchers.bracketMarker?.test(content) || isTag(content)) continue
+      // A declared marker with a note (`[P after database]`) is that marker.
+      if (matchers.bracketMarker?.test(content) || matchers.bracketMarker?.test(content.split(' ')[0]!) || isTag(content)) continue
       if (isRouteSegment(value, match.index, match[0], content)) continue
       // One word in brackets (`[Details]`, `[Authorize]`, `[dict]`) is a UI
       // label, an attribute or a type far more often than a leftover: it is
@@ -444,6 +448,16 @@ Run \`plan\` with [feature|bug|spike].
 `
       },
       {
+        title: 'A marker with a note, an open to-do, a call and a legend',
+        family: 'spec-kit',
+        markdown: `- [ ] T010 Add the validators [P after database] in src/validate.ts
+- [ ] TODO: configure the webhook secret
+- [ ] T011 Parse links; expect [Wikilink(target="a")] for the sample note
+
+Markers: [P] runs in parallel, [US1/2/3] names the story.
+`
+      },
+      {
         title: 'One word in brackets the template does not use',
         family: 'spec-kit',
         markdown: `The console shows [Summary] and [Details] panels; guard the route with [Authorize].
@@ -606,7 +620,14 @@ Owner: TBD
     // entries (`- Decision: [what was chosen]`): its brackets are that format.
     const formats: Array<[number, number]> = []
     const inFormat = (offset: number | undefined) => offset !== undefined && formats.some(([from, to]) => offset >= from && offset < to)
+    // An open checkbox that starts with the marker (`- [ ] TODO: configure the
+    // webhook`) is work the plan tracks, not a leftover.
+    const openItemStarts = new Set<unknown>()
     for (const {node, parent} of nodesOf(plan.tree)) {
+      if (node.type === 'listItem' && node.checked === false) {
+        const first = node.children[0]
+        if (first?.type === 'paragraph' && first.children[0]) openItemStarts.add(first.children[0])
+      }
       if (node.type === 'list' && parent && node.position) {
         const before = parent.children[parent.children.indexOf(node as never) - 1]
         if (before?.type === 'paragraph' && formatIntroduction.test(toString(before))) {
@@ -646,6 +667,7 @@ Owner: TBD
       const describesFormat = inFormat(textNode.position?.start.offset)
       for (const finding of findInText(textNode.value.trim(), options, matchers, isTag, isTemplateWord)) {
         if (allowedHere(finding.token) || (describesFormat && finding.kind === 'placeholder')) continue
+        if (workMarker.test(finding.token) && finding.index === 0 && openItemStarts.has(textNode)) continue
         fromOffset = report(plan, reporter, textNode, finding, fromOffset)
       }
     }

@@ -142,7 +142,7 @@ function checkMarkers(plan: Plan, report: Report<Id>, conventions: TaskConventio
       storyTasks++
       const phaseNumbers = inStory[1]!.split(/\D+/)
       const number = phaseNumbers[0]!
-      const numbers = task.markers.flatMap((marker) => (storyPattern.test(marker.text) ? marker.text.split('/').map((part) => storyPattern.exec(part)?.[1]) : []))
+      const numbers = task.markers.flatMap((marker) => (storyPattern.test(marker.text) ? marker.text.split('/').map((part) => /\d+/.exec(part)?.[0]) : []))
       if (!story) {
         // A subsection of the phase that no task in it marks with a story
         // (`### MVP Verification`) holds the phase's own tasks.

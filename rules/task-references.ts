@@ -63,6 +63,16 @@ function checkIds(plan: Plan, report: Report<Id>): void {
   const defined = new Map<string, Task>()
   for (const task of plan.tasks) if (task.id && !defined.has(taskIdKey(task.id.text))) defined.set(taskIdKey(task.id.text), task)
   if (defined.size === 0) return
+  // A task line for a range (`- [x] T005-T010 Build the parsers`) is each task of it.
+  for (const task of plan.tasks) {
+    const range = task.id && taskIdRange.exec(plan.source.slice(task.id.start, task.id.end + 12))
+    if (!range || range.index !== 0) continue
+    const [from, to] = [Number(range[1]), Number(range[2])]
+    for (let number = from + 1; number <= to && number - from <= 100; number++) {
+      const key = taskIdKey(`T${String(number).padStart(3, '0')}`)
+      if (!defined.has(key)) defined.set(key, task)
+    }
+  }
   const ids = new Set(plan.tasks.map((task) => task.id?.start))
 
   // A range past the plan's last task (`T1389-T1440` in a roadmap table) names
@@ -213,6 +223,15 @@ a story reference).`,
 ## Dependencies & Execution Order
 
 - Phase 1 first; T001 and T002 run in order.
+`
+      },
+      {
+        title: 'A task line for a range of tasks',
+        family: 'spec-kit',
+        markdown: `## Phase 1: Setup
+
+- [x] T001-T004 Scaffold the four services in services/
+- [ ] T005 Wire the gateway to T003 in gateway/index.ts
 `
       },
       {

@@ -15,6 +15,7 @@ import {headingKey, parseTaskId, tagFamily, tagLike, taskIdMention} from '../gra
 import {nodesOf} from '../walk.js'
 import {buildOutline, type Section} from './outline.js'
 import {chooseVariant, type StructureMatch} from './structure.js'
+import {templateWords} from '../template-index.js'
 import {anyTasks, readTaskBlocks, readTasks, type Task, type TaskBlockComment, type Token} from './tasks.js'
 
 export type {Section} from './outline.js'
@@ -295,10 +296,13 @@ export function buildPlan(tree: Root, source: string, context: PlanContext = {fa
     isConventionalTag: (tag) => {
       // `[CORE]` on two tasks or more, or one of a family of named tags
       // (`[MODULE:auth]` beside `[MODULE:cli]`); a bare `[US]` among `[US1]`s is not.
-      // A capitalised word is a convention only on five tasks or more
-      // (`[Future]` on a phase's deferred tasks): on two or three, it is a
-      // template's sample tasks' placeholder (`[Description]`).
-      if (capitalisedTag.test(tag)) return (plan.conventions.tags.get(tag) ?? 0) >= 5
+      // A capitalised word is a convention on three tasks or more (`[Setup]`
+      // on a phase's tasks, `[Future]` on deferred ones), unless the family's
+      // template writes it as a placeholder (`[Description]`).
+      if (capitalisedTag.test(tag)) {
+        const templates = plan.family.templates ?? []
+        return (plan.conventions.tags.get(tag) ?? 0) >= 3 && !templates.some((template) => templateWords(template).has(tag))
+      }
       if (!tagLike.test(tagFamily(tag))) return false
       if ((plan.conventions.tags.get(tag) ?? 0) >= 2) return true
       return tag !== tagFamily(tag) && /[:_/-]/.test(tag) && (plan.conventions.tagFamilies.get(tagFamily(tag)) ?? 0) >= 2
