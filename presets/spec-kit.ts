@@ -92,9 +92,9 @@ export const preset: PresetSchema = {
   name: 'spec-kit',
   description: 'GitHub spec-kit plan.md and tasks.md (and the merged plan-with-tasks variant).',
   structure,
-  // [P], [P?], [USn], [Story] and [ID] are spec-kit's task markers and legend.
+  // [P], [P?], [USn] (or [US#], [US1/2/3]), [Story] and [ID] are spec-kit's task markers and legend.
   // Its feature paths are placeholders in code spans and trees too.
-  placeholders: {bracketMarkers: ['P\\??', 'US(?:\\d+|n)(?:/(?:US)?\\d+)*', 'Story', 'ID'], inCode: ['[###-feature-name]', '[###-feature]']},
+  placeholders: {bracketMarkers: ['P\\??', 'US(?:\\d+|n|#)(?:/(?:US)?\\d+)*', 'Story', 'ID'], inCode: ['[###-feature-name]', '[###-feature]']},
   // `- [ ] T012 [P] [US1] Description with file path`: markers right after
   // the ID, [USn] in user-story phases only, and the file each task changes.
   tasks: {
