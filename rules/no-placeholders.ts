@@ -332,6 +332,7 @@ judged:
   \`[dict]\`): on real plans such a word was content every time, while the
   template's own one-word placeholders (spec-kit's \`[link]\`, \`[Entity]\`)
   are still reported; words in capitals (\`[DATE]\`) always are;
+- struck-through text (\`~~T067 [FIXED] …~~\`), a record of what went;
 - alternatives in command syntax (\`[feature|bug|spike]\`);
 - a fill-in word that cites the task tracking it (\`**TODO (T136)**\`);
 - the entries of a format described for another document ("… in
@@ -448,11 +449,12 @@ Run \`plan\` with [feature|bug|spike].
 `
       },
       {
-        title: 'A marker with a note, an open to-do, a call and a legend',
+        title: 'A marker with a note, an open to-do, a call, struck-through text and a legend',
         family: 'spec-kit',
         markdown: `- [ ] T010 Add the validators [P after database] in src/validate.ts
 - [ ] TODO: configure the webhook secret
 - [ ] T011 Parse links; expect [Wikilink(target="a")] for the sample note
+- [x] ~~T012 [FIXED] Convert the dates to UTC~~
 
 Markers: [P] runs in parallel, [US1/2/3] names the story.
 `
@@ -662,7 +664,8 @@ Owner: TBD
       const textNode = node as Text | Html
       // Text spilled out of a fenced block that closed early is that block's
       // content (a template being written, say): no-broken-fences reports it once.
-      if (plan.inSpill(textNode.position?.start.offset)) continue
+      // Struck-through text (`~~T067 [FIXED] …~~`) is a record of what went.
+      if (plan.inSpill(textNode.position?.start.offset) || parent?.type === 'delete') continue
       let fromOffset = textNode.position?.start.offset ?? 0
       const describesFormat = inFormat(textNode.position?.start.offset)
       for (const finding of findInText(textNode.value.trim(), options, matchers, isTag, isTemplateWord)) {

@@ -10,6 +10,7 @@ import type {TaskConventions} from '../src/core/family.js'
 import {dependencyList, filePath, notAPath, readPreposition, targetPreposition} from '../src/core/grammar.js'
 import type {Plan, Section, Task} from '../src/core/plan/index.js'
 import {defineRule, type Report} from '../src/core/rule.js'
+import {nodesOf} from '../src/core/walk.js'
 
 export interface TaskMarkersOptions extends Record<string, unknown> {
   /** A task that names no file path: spec-kit calls it wrong; many real plans do it. */
@@ -115,6 +116,7 @@ function checkMarkers(plan: Plan, report: Report<Id>, conventions: TaskConventio
   const missing: Array<{task: Task; number: string}> = []
   const wrong: Array<{task: Task; story: Task['markers'][number]; number: string}> = []
   let storyTasks = 0
+  const sharesFiles = parallelSharesFiles(plan)
   for (const task of plan.tasks) {
     if (!task.id) continue
     const story = task.markers.find((marker) => storyPattern.test(marker.text))
@@ -153,7 +155,7 @@ function checkMarkers(plan: Plan, report: Report<Id>, conventions: TaskConventio
       report.span('storyInShared', story.start, story.end, {id: task.id.text, phase: inShared[1]!, storyForm: storyMarker.replace('{n}', 'n')})
     }
 
-    if (p) {
+    if (p && !sharesFiles) {
       for (const path of new Set(targetFiles(task))) {
         const key = `${task.phase?.index ?? -1}:${path}`
         const other = parallelFiles.get(key)
@@ -165,6 +167,23 @@ function checkMarkers(plan: Plan, report: Report<Id>, conventions: TaskConventio
   reportStories(plan, report, {storyMarker, isStory: (text) => storyPattern.test(text)}, storyTasks, missing, wrong)
   reportUnknown(plan, report, markers.names, unknown)
 }
+
+/**
+ * Whether the plan says its [P] tasks may share a file ("[P] tasks … live in
+ * disjoint files or disjoint test cases within the same file"): its own
+ * definition of parallel, which the plan is judged by.
+ */
+function parallelSharesFiles(plan: Plan): boolean {
+  for (const {node} of nodesOf(plan.tree)) {
+    if (node.type !== 'paragraph') continue
+    for (const sentence of toString(node).split(/(?<=[.;])\s/)) {
+      if (sameFileParallel.test(sentence) && !/\b(?:not|no|never|avoid|must not)\b[^.]*\bsame file/i.test(sentence)) return true
+    }
+  }
+  return false
+}
+
+const sameFileParallel = /(?:\[P\]|\bparallel\b)[^.]*\b(?:within|in) the same file\b/i
 
 /** Whether some task of a subsection carries a story marker. */
 function subsectionMarksStories(plan: Plan, subsection: Section, storyPattern: RegExp): boolean {
@@ -302,7 +321,9 @@ differently), or when a third of the marked tasks (three or more) carry
 markers of the plan's own vocabulary. The plan did that once, and the author
 fixes it once.
 
-Not reported: \`[P]\` tasks of different phases on one file (phases run one
+Not reported: \`[P]\` tasks on one file where the plan says its parallel
+tasks may share one ("[P] tests … live in disjoint test cases within the same
+file": the plan's own definition); \`[P]\` tasks of different phases on one file (phases run one
 after another); folders, which two tasks may well share; a unit named in
 lower case or in one word ("in the queue"), which is too often prose.`,
   optionsSchema: {
@@ -316,6 +337,19 @@ lower case or in one word ("in the queue"), which is too often prose.`,
   familyDefaults: (family) => (family.tasks?.filePaths ? {filePaths: family.tasks.filePaths} : {}),
   examples: {
     valid: [
+      {
+        title: 'Parallel tasks on one file, where the plan says they may share one',
+        family: 'spec-kit',
+        markdown: `## Phase 3: User Story 1 - Sign in (Priority: P1)
+
+- [ ] T010 [P] [US1] Failing test for expiry in tests/token.test.ts
+- [ ] T011 [P] [US1] Failing test for refresh in tests/token.test.ts
+
+## Parallel Opportunities
+
+Test tasks marked [P] can be written in parallel: they are disjoint test cases within the same file.
+`
+      },
       {
         title: 'Markers in order, in the right phases, with paths',
         family: 'spec-kit',
