@@ -205,6 +205,9 @@ function isQuoted(value: string, index: number, token: string): boolean {
 
 const oneWord = /^[A-Za-z][a-z0-9_-]*$/
 
+/** A heading about a template the plan writes or changes. */
+const aboutTemplate = /\btemplates?\b/
+
 /** Markers that name work to do, which an open checkbox tracks (`- [ ] TODO: …`). */
 const workMarker = /^(?:TODO|FIXME)$/
 
@@ -333,6 +336,8 @@ judged:
   template's own one-word placeholders (spec-kit's \`[link]\`, \`[Entity]\`)
   are still reported; words in capitals (\`[DATE]\`) always are;
 - struck-through text (\`~~T067 [FIXED] …~~\`), a record of what went;
+- bracketed slots under a heading about a template (\`#### Create the Feature
+  Plan Template\`): they describe the template the plan writes;
 - alternatives in command syntax (\`[feature|bug|spike]\`);
 - a fill-in word that cites the task tracking it (\`**TODO (T136)**\`);
 - the entries of a format described for another document ("… in
@@ -457,6 +462,13 @@ Run \`plan\` with [feature|bug|spike].
 - [x] ~~T012 [FIXED] Convert the dates to UTC~~
 
 Markers: [P] runs in parallel, [US1/2/3] names the story.
+`
+      },
+      {
+        title: 'A template the plan writes, described under its heading',
+        markdown: `#### Step 1.1: Create the Bug Plan Template
+
+The template lists its steps as "Step 1: [Action] - [Expected outcome]".
 `
       },
       {
@@ -636,7 +648,7 @@ Owner: TBD
           formats.push([node.position.start.offset!, node.position.end.offset!])
         }
       }
-      if (node.type === 'heading' && matchers.allowedIn.size > 0) {
+      if (node.type === 'heading' && parent?.type === 'root') {
         while (sections.length > 0 && sections[sections.length - 1]!.depth >= node.depth) sections.pop()
         sections.push({depth: node.depth, key: headingKey(toString(node))})
       }
@@ -667,7 +679,9 @@ Owner: TBD
       // Struck-through text (`~~T067 [FIXED] …~~`) is a record of what went.
       if (plan.inSpill(textNode.position?.start.offset) || parent?.type === 'delete') continue
       let fromOffset = textNode.position?.start.offset ?? 0
-      const describesFormat = inFormat(textNode.position?.start.offset)
+      // Under a heading about a template (`#### Step 1.1: Create Feature Plan
+      // Template`), bracketed slots describe the template being written.
+      const describesFormat = inFormat(textNode.position?.start.offset) || sections.some(({key}) => aboutTemplate.test(key))
       for (const finding of findInText(textNode.value.trim(), options, matchers, isTag, isTemplateWord)) {
         if (allowedHere(finding.token) || (describesFormat && finding.kind === 'placeholder')) continue
         if (workMarker.test(finding.token) && finding.index === 0 && openItemStarts.has(textNode)) continue

@@ -46,7 +46,6 @@ function lineOf(plan: Plan, token: Token): number | string {
   return plan.pointAt(token.start)?.line ?? '?'
 }
 
-/** `T` IDs (spec-kit, spec-maestro, generic): form, colon style, duplicates, order, missing IDs. */
 /**
  * How an ID is written, its number aside: `T1` and `T12` are both `T` and an
  * unpadded number, `T-001` a hyphen and three digits.
@@ -102,6 +101,7 @@ function restartingPhases(plan: Plan): Task[] {
   return phases >= 3 && firsts.length >= (phases - 1) / 2 ? firsts : []
 }
 
+/** `T` IDs (spec-kit, spec-maestro, generic): form, colon style, duplicates, order, missing IDs. */
 function checkTIds(plan: Plan, report: Report<Id>, options: TaskIdOptions): void {
   const conventions = plan.family.tasks
   const ownStyle = ownIdStyle(plan)
