@@ -59,7 +59,7 @@ const syntaxBrackets = /^(?:[ xX]|\^.*|\d+|!.*)$/
  * alternatives in command syntax (`[files|folders|all]`), calls (`[Wikilink(target="a")]`) and lists of
  * identifiers (`[read, find, navigate]`).
  */
-const contentBrackets = /^(?:["'{(<].*|\S*(?:a-z|A-Z|0-9)\S*|[yY]\/[nN]|[\w.-]+(?:\|[\w.-]+)+|[a-z][\w-]*(?:,\s*[a-z][\w-]*)+|[A-Za-z_][\w.]*\(.*)$/
+const contentBrackets = /^(?:N\/A|n\/a|["'{(<].*|\S*(?:a-z|A-Z|0-9)\S*|[yY]\/[nN]|[\w.-]+(?:\|[\w.-]+)+|[a-z][\w-]*(?:,\s*[a-z][\w-]*)+|[A-Za-z_][\w.]*\(.*)$/
 
 /**
  * A status note on a task, in capitals and a colon: `[BLOCKED: Xcode not
@@ -203,7 +203,24 @@ function isQuoted(value: string, index: number, token: string): boolean {
   return !(/["“]\s*$/.test(before) && /^\s*["”]/.test(after))
 }
 
-const oneWord = /^[A-Za-z][a-z0-9_-]*$/
+// One word, not in capitals: `[Details]`, `[dict]`, `[RealizeService]`.
+const oneWord = /^(?![A-Z0-9_-]+$)[A-Za-z][A-Za-z0-9_-]*$/
+
+const wordCounts = new WeakMap<Plan, Map<string, number>>()
+
+/** How often the plan writes each one-word bracket (`[NEW]`), outside code. */
+function bracketWordCounts(plan: Plan): Map<string, number> {
+  let counts = wordCounts.get(plan)
+  if (!counts) {
+    counts = new Map()
+    for (const {node} of nodesOf(plan.tree)) {
+      if (node.type !== 'text') continue
+      for (const match of node.value.matchAll(/\[([A-Z][A-Z0-9_-]*)\]/g)) counts.set(match[1]!, (counts.get(match[1]!) ?? 0) + 1)
+    }
+    wordCounts.set(plan, counts)
+  }
+  return counts
+}
 
 /** A heading about a template the plan writes or changes. */
 const aboutTemplate = /\btemplates?\b/
@@ -216,7 +233,8 @@ function findInText(
   options: NoPlaceholdersOptions,
   matchers: Matchers,
   isTag: (content: string) => boolean = () => false,
-  isTemplateWord: (word: string) => boolean = () => false
+  isTemplateWord: (word: string) => boolean = () => false,
+  isLabel: (word: string) => boolean = () => false
 ): Finding[] {
   if (!matchers.candidate.test(value)) return []
   const findings: Finding[] = []
@@ -235,6 +253,10 @@ function findInText(
       // label, an attribute or a type far more often than a leftover: it is
       // one only where the family's template writes that word so.
       if (oneWord.test(content) && !isTemplateWord(content)) continue
+      // A word in capitals the plan writes three times or more (`[NEW]`,
+      // `[MODIFY]` on its file list) is its own label, unless its template
+      // writes it as a placeholder (`[FEATURE]`).
+      if (/^[A-Z][A-Z0-9_-]*$/.test(content) && isLabel(content)) continue
       findings.push({token: match[0], index: match.index, kind: 'placeholder'})
       covered.push([match.index, match.index + match[0].length])
     }
@@ -336,6 +358,8 @@ judged:
   template's own one-word placeholders (spec-kit's \`[link]\`, \`[Entity]\`)
   are still reported; words in capitals (\`[DATE]\`) always are;
 - struck-through text (\`~~T067 [FIXED] …~~\`), a record of what went;
+- a word in capitals the plan writes three times or more and its template
+  does not (\`[NEW]\`, \`[MODIFY]\` labelling a file list), and \`[N/A]\`;
 - bracketed slots under a heading about a template (\`#### Create the Feature
   Plan Template\`): they describe the template the plan writes;
 - alternatives in command syntax (\`[feature|bug|spike]\`);
@@ -474,7 +498,12 @@ The template lists its steps as "Step 1: [Action] - [Expected outcome]".
       {
         title: 'One word in brackets the template does not use',
         family: 'spec-kit',
-        markdown: `The console shows [Summary] and [Details] panels; guard the route with [Authorize].
+        markdown: `The console shows [Summary] and [Details] panels; guard the route with [Authorize] and [RealizeService].
+
+- [MODIFY] src/wallet.ts
+- [MODIFY] src/ledger.ts
+- [MODIFY] src/ui.tsx
+- [N/A] Principle IV
 `
       },
       {
@@ -624,6 +653,7 @@ Owner: TBD
     const judgedAsMarker = plan.family.tasks?.markers !== undefined
     const templates = plan.family.templates ?? []
     const isTemplateWord = (word: string) => templates.some((template) => templateWords(template).has(word))
+    const isLabel = (word: string) => !isTemplateWord(word) && (bracketWordCounts(plan).get(word) ?? 0) >= 3
     const isTag = (content: string) =>
       plan.conventions.tags.has(content) && (judgedAsMarker || plan.isConventionalTag(content))
     // The headings the current node is under, outermost first.
@@ -682,7 +712,7 @@ Owner: TBD
       // Under a heading about a template (`#### Step 1.1: Create Feature Plan
       // Template`), bracketed slots describe the template being written.
       const describesFormat = inFormat(textNode.position?.start.offset) || sections.some(({key}) => aboutTemplate.test(key))
-      for (const finding of findInText(textNode.value.trim(), options, matchers, isTag, isTemplateWord)) {
+      for (const finding of findInText(textNode.value.trim(), options, matchers, isTag, isTemplateWord, isLabel)) {
         if (allowedHere(finding.token) || (describesFormat && finding.kind === 'placeholder')) continue
         if (workMarker.test(finding.token) && finding.index === 0 && openItemStarts.has(textNode)) continue
         fromOffset = report(plan, reporter, textNode, finding, fromOffset)

@@ -170,8 +170,9 @@ function checkMarkers(plan: Plan, report: Report<Id>, conventions: TaskConventio
 
 /**
  * Whether the plan says its [P] tasks may share a file ("[P] tasks … live in
- * disjoint files or disjoint test cases within the same file"): its own
- * definition of parallel, which the plan is judged by.
+ * disjoint files or disjoint test cases within the same file", "T005-T011 can
+ * run in parallel (different test cases)"): its own definition of parallel,
+ * which the plan is judged by.
  */
 function parallelSharesFiles(plan: Plan): boolean {
   for (const {node} of nodesOf(plan.tree)) {
@@ -183,7 +184,7 @@ function parallelSharesFiles(plan: Plan): boolean {
   return false
 }
 
-const sameFileParallel = /(?:\[P\]|\bparallel\b)[^.]*\b(?:within|in) the same file\b/i
+const sameFileParallel = /(?:\[P\]|\bparallel\b)[^.]*\b(?:(?:within|in) the same file|different (?:test cases|tests|examples|sections|functions|methods|cases))\b/i
 
 /** Whether some task of a subsection carries a story marker. */
 function subsectionMarksStories(plan: Plan, subsection: Section, storyPattern: RegExp): boolean {
@@ -344,6 +345,7 @@ lower case or in one word ("in the queue"), which is too often prose.`,
 
 - [ ] T010 [P] [US1] Failing test for expiry in tests/token.test.ts
 - [ ] T011 [P] [US1] Failing test for refresh in tests/token.test.ts
+- [~] T012 [US1] Partly done: the clock skew test in tests/clock.test.ts
 
 ## Parallel Opportunities
 

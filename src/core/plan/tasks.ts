@@ -109,6 +109,12 @@ function readTask(node: ListItem | Heading, source: string, conventions: TaskCon
     rest = rest.replace(/^\[[ xX]\]\s+/, '')
     at += escaped[0].length
   }
+  // `- [~] T012 …`: a checkbox state of the plan's own (partly done, dropped).
+  const state = node.type === 'listItem' ? statusBox.exec(rest) : null
+  if (state) {
+    rest = rest.slice(state[0].length)
+    at += state[0].length
+  }
 
   const preMarkers: Token[] = []
   // Markers before the ID where the family writes them so, or where a plain
@@ -173,9 +179,13 @@ function isTaskItem(node: ListItem, conventions: TaskConventions, phase: Section
   if (conventions.id === 'phase.step') return phaseStepTaskLine.test(lead)
   if (node.checked !== null && node.checked !== undefined) return true
   if (/^\[[ xX]\]\s/.test(lead) && taskIdAtStart.test(lead.slice(3).trimStart())) return true
+  if (statusBox.test(lead) && taskIdAtStart.test(lead.replace(statusBox, ''))) return true
   const inPhase = phase !== undefined && phaseKey.test(phase.key)
   return conventions.plainItems === true && inPhase && (taskIdAtStart.test(lead) || markedIdAtStart(lead)) && !idListLine.test(lead)
 }
+
+/** A checkbox state of a plan's own, written where a checkbox goes: `[~]`, `[-]`, `[/]`. */
+const statusBox = /^\[[~\-/>!?]\]\s+/
 
 /** An escaped checkbox at the start of a list item's source: `\\[ \\] `, `\\[x\\] `. */
 const escapedBox = /^\\\[[ xX]\\\]\s+/
@@ -183,7 +193,8 @@ const escapedBox = /^\\\[[ xX]\\\]\s+/
 /** Whether text starts with bracket markers and then a task ID: `[P] T002 …`. */
 function markedIdAtStart(text: string): boolean {
   let rest = text
-  for (let match = markerBeforeId.exec(rest); match; match = markerBeforeId.exec(rest)) rest = rest.slice(match[0].length)
+  // A mark without a letter or digit (`[~]`, `[-]`) is a checkbox's state, not a marker.
+  for (let match = markerBeforeId.exec(rest); match && /\w/.test(match[1]!); match = markerBeforeId.exec(rest)) rest = rest.slice(match[0].length)
   return rest !== text && taskIdAtStart.test(rest)
 }
 
