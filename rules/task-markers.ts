@@ -15,6 +15,12 @@ import {nodesOf} from '../src/core/walk.js'
 export interface TaskMarkersOptions extends Record<string, unknown> {
   /** A task that names no file path: spec-kit calls it wrong; many real plans do it. */
   filePaths: 'allow' | 'warn' | 'error'
+  /**
+   * A pattern across the plan (story tasks that all lack [USn], a phase
+   * marked with another story, tags of the plan's own): one warning, or
+   * silence (default: on real plans each was the plan's own convention).
+   */
+  patterns: 'allow' | 'warn'
 }
 
 const messages = {
@@ -101,7 +107,7 @@ function compile(conventions: TaskConventions): Compiled {
 }
 
 /** Markers, story phases and parallel conflicts, where the family defines markers. */
-function checkMarkers(plan: Plan, report: Report<Id>, conventions: TaskConventions): void {
+function checkMarkers(plan: Plan, report: Report<Id>, conventions: TaskConventions, patterns: TaskMarkersOptions['patterns']): void {
   const markers = conventions.markers!
   const compiledConventions = compile(conventions)
   const {storyPhase, sharedPhase} = compiledConventions
@@ -164,8 +170,9 @@ function checkMarkers(plan: Plan, report: Report<Id>, conventions: TaskConventio
       }
     }
   }
-  reportStories(plan, report, {storyMarker, isStory: (text) => storyPattern.test(text)}, storyTasks, missing, wrong)
-  reportUnknown(plan, report, markers.names, unknown)
+  // A pattern is the plan's own way (silent by default), or one warning.
+  reportStories(plan, report, patterns, {storyMarker, isStory: (text) => storyPattern.test(text)}, storyTasks, missing, wrong)
+  reportUnknown(plan, report, patterns, markers.names, unknown)
 }
 
 /**
@@ -199,6 +206,7 @@ function systematic(count: number, of: number): boolean {
 function reportStories(
   plan: Plan,
   report: Report<Id>,
+  patterns: TaskMarkersOptions['patterns'],
   {storyMarker, isStory}: {storyMarker: string; isStory: (marker: string) => boolean},
   storyTasks: number,
   missing: Array<{task: Task; number: string}>,
@@ -207,7 +215,7 @@ function reportStories(
   if (systematic(missing.length, storyTasks)) {
     const [{task, number}] = missing as [(typeof missing)[number]]
     const data = {count: missing.length, total: storyTasks, id: task.id!.text, expected: storyMarker.replace('{n}', number)}
-    report.span('storyMissingAll', task.id!.start, task.id!.end, data)
+    report.span('storyMissingAll', task.id!.start, task.id!.end, data, {severity: patterns})
   } else {
     for (const {task, number} of missing) {
       report.span('storyMissing', task.id!.start, task.id!.end, {id: task.id!.text, story: number, expected: storyMarker.replace('{n}', number)})
@@ -221,21 +229,21 @@ function reportStories(
     const marked = plan.tasks.filter((task) => task.phase === phase && task.markers.some((marker) => isStory(marker.text))).length
     const one = new Set(entries.map((entry) => entry.story.text)).size === 1
     if (phase && one && entries.length >= 2 && entries.length === marked) {
-      report('storyWrongPhase', phase.node, {phase: phase.text, marker: entries[0]!.story.text, story: entries[0]!.number})
+      report('storyWrongPhase', phase.node, {phase: phase.text, marker: entries[0]!.story.text, story: entries[0]!.number}, {severity: patterns})
       continue
     }
     for (const {task, story, number} of entries) report.span('storyWrong', story.start, story.end, {id: task.id!.text, marker: story.text, story: number})
   }
 }
 
-function reportUnknown(plan: Plan, report: Report<Id>, names: string, unknown: Array<{task: Task; marker: Task['markers'][number]}>): void {
+function reportUnknown(plan: Plan, report: Report<Id>, patterns: TaskMarkersOptions['patterns'], names: string, unknown: Array<{task: Task; marker: Task['markers'][number]}>): void {
   const tasks = new Set(unknown.map((entry) => entry.task))
   const withMarkers = plan.tasks.filter((task) => task.markers.length > 0).length
   if (tasks.size >= 3 && tasks.size >= 0.3 * withMarkers) {
     const shown = [...new Set(unknown.map((entry) => `[${entry.marker.text}]`))]
     const first = unknown[0]!.marker
     const markers = shown.length > 3 ? `${shown.slice(0, 3).join(', ')}…` : shown.join(', ')
-    report.span('unknownAll', first.start, first.end, {family: plan.family.name, markers, count: tasks.size, names})
+    report.span('unknownAll', first.start, first.end, {family: plan.family.name, markers, count: tasks.size, names}, {severity: patterns})
     return
   }
   for (const {marker} of unknown) report.span('unknown', marker.start, marker.end, {marker: marker.text, family: plan.family.name, names})
@@ -315,12 +323,13 @@ story, so a wrong marker breaks the run.
 - spec-maestro: a task's \`**Size:**\` is XS or S (the template rejects M and
   L), and its \`**Dependencies:**\` are \`None\` or task IDs.
 
-A pattern is one message, a warning: when four in five of the story
-phases' tasks (three or more) lack \`[USn]\`, when every marked task of a
-phase carries one other story (the phases and the spec number stories
-differently), or when a third of the marked tasks (three or more) carry
-markers of the plan's own vocabulary. The plan did that once, and the author
-fixes it once.
+A pattern across the plan is one decision, not a defect per task: when four
+in five of the story phases' tasks (three or more) lack \`[USn]\`, when every
+marked task of a phase carries one other story (the phases and the spec
+number stories differently), or when a third of the marked tasks (three or
+more) carry markers of the plan's own vocabulary. By default it is silent: on
+real plans, judged by hand, each such pattern was the plan's own convention
+(0 of 3 warnings true). \`patterns: warn\` makes it one warning.
 
 Not reported: \`[P]\` tasks on one file where the plan says its parallel
 tasks may share one ("[P] tests … live in disjoint test cases within the same
@@ -331,13 +340,27 @@ lower case or in one word ("in the queue"), which is too often prose.`,
     type: 'object',
     additionalProperties: false,
     properties: {
-      filePaths: {enum: ['allow', 'warn', 'error'], description: 'A task that names no file path.'}
+      filePaths: {enum: ['allow', 'warn', 'error'], description: 'A task that names no file path.'},
+      patterns: {
+        enum: ['allow', 'warn'],
+        description: 'A pattern across the plan (story tasks that all lack [USn], a phase marked with another story, tags of its own): silent (default), or one warning.'
+      }
     }
   },
-  defaults: {filePaths: 'allow'},
+  defaults: {filePaths: 'allow', patterns: 'allow'},
   familyDefaults: (family) => (family.tasks?.filePaths ? {filePaths: family.tasks.filePaths} : {}),
   examples: {
     valid: [
+      {
+        title: 'A plan\'s own pattern is its convention, by default',
+        family: 'spec-kit',
+        markdown: `## Phase 3: User Story 1 - Edit offline (Priority: P1)
+
+- [ ] T010 Queue edits in src/sync/queue.ts
+- [ ] T011 Replay the queue in src/sync/replay.ts
+- [ ] T012 Show a banner in src/ui/banner.tsx
+`
+      },
       {
         title: 'Parallel tasks on one file, where the plan says they may share one',
         family: 'spec-kit',
@@ -426,8 +449,9 @@ Test tasks marked [P] can be written in parallel: they are disjoint test cases w
         ]
       },
       {
-        title: 'Story tasks that all lack [USn]: one warning',
+        title: 'Story tasks that all lack [USn]: one warning, with `patterns: warn`',
         family: 'spec-kit',
+        options: {patterns: 'warn'},
         markdown: `## Phase 3: User Story 1 - Edit offline (Priority: P1)
 
 - [ ] T010 Queue edits in src/sync/queue.ts
@@ -439,8 +463,9 @@ Test tasks marked [P] can be written in parallel: they are disjoint test cases w
         ]
       },
       {
-        title: 'A phase marked with another story, and tags of the plan\'s own: once each',
+        title: 'A phase marked with another story, and tags of the plan\'s own: once each, with `patterns: warn`',
         family: 'spec-kit',
+        options: {patterns: 'warn'},
         markdown: `## Phase 4: User Story 2 - Resolve conflicts (Priority: P2)
 
 - [ ] T013 [US3] Detect conflicts in src/sync/merge.ts
@@ -486,7 +511,7 @@ Test tasks marked [P] can be written in parallel: they are disjoint test cases w
   },
   check(plan, report, options) {
     const conventions = plan.family.tasks
-    if (conventions?.markers) checkMarkers(plan, report, conventions)
+    if (conventions?.markers) checkMarkers(plan, report, conventions, options.patterns)
     if (options.filePaths !== 'allow') checkFilePaths(plan, report, options)
     if (conventions?.sizes || conventions?.dependencyField) checkMetadata(plan, report, conventions)
   }
