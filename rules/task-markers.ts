@@ -61,10 +61,19 @@ export function filePaths(task: Task): string[] {
  */
 function targetFiles(task: Task): string[] {
   const files: Array<{path: string; target: boolean}> = []
+  // A path in a code span is the whole span (`src/routes/(auth)/planning/+page.svelte`),
+  // whatever characters its folders have.
+  const spans = [...task.description.matchAll(/`([^`\s]+\/[^`\s]*)`/g)].map((span) => ({start: span.index + 1, end: span.index + 1 + span[1]!.length, path: span[1]!}))
+  const inSpan = (index: number) => spans.find((span) => index >= span.start && index < span.end)
+  const seenSpans = new Set<unknown>()
   for (const match of task.description.matchAll(filePath)) {
-    const path = match[0].replace(/[.,;:)]+$/, '')
+    const span = inSpan(match.index)
+    if (span && seenSpans.has(span)) continue
+    if (span) seenSpans.add(span)
+    const path = span ? span.path : match[0].replace(/[.,;:)]+$/, '')
     if (!/\.[A-Za-z]{1,6}$/.test(path) || /^\d/.test(path)) continue
-    const before = task.description.slice(Math.max(0, match.index - 16), match.index)
+    const at = span ? span.start - 1 : match.index
+    const before = task.description.slice(Math.max(0, at - 16), at)
     // A file read or run ("per contracts/api.md", "with build-all.sh") is not changed.
     if (readPreposition.test(before)) continue
     files.push({path, target: targetPreposition.test(before)})
@@ -351,6 +360,15 @@ lower case or in one word ("in the queue"), which is too often prose.`,
   familyDefaults: (family) => (family.tasks?.filePaths ? {filePaths: family.tasks.filePaths} : {}),
   examples: {
     valid: [
+      {
+        title: 'Parallel tasks on files of one name in different folders',
+        family: 'spec-kit',
+        markdown: `## Phase 3: User Story 1 - Navigate (Priority: P1)
+
+- [ ] T021 [P] [US1] Create the Planning page in \`src/routes/(auth)/planning/+page.svelte\`
+- [ ] T022 [P] [US1] Create the Archive page in \`src/routes/(auth)/archive/+page.svelte\`
+`
+      },
       {
         title: 'A plan\'s own pattern is its convention, by default',
         family: 'spec-kit',
