@@ -34,9 +34,9 @@ The spilled text is not checked by the other rules, whose findings there
 would all be this one defect.
 
 Not reported: a fence left open at the end of the document (CommonMark
-closes it there, and nothing after it is lost), and inner fences that are
-longer than the outer one's or use the other fence character, which nest
-correctly.`,
+closes it there, and nothing after it is lost), and blocks whose outer fence
+is longer than every fence inside or uses the other character (tildes around
+backticks), which nest correctly.`,
   optionsSchema: {type: 'object', additionalProperties: false, properties: {}},
   defaults: {},
   examples: {
