@@ -142,7 +142,13 @@ function check(plan: Plan, report: Report<Id>, options: HeadingNumberingOptions)
   // section of the plan (`### Phase 3.2` … under "Parallel Examples", for the
   // `## Phase 3.2` above) refers to those sections: it is no numbering of its own.
   const labels = new Map<string, Numbered[]>()
-  for (const items of groups.values()) for (const item of items) labels.set(label(item), [...(labels.get(label(item)) ?? []), item])
+  for (const items of groups.values()) {
+    for (const item of items) {
+      const same = labels.get(label(item))
+      if (same) same.push(item)
+      else labels.set(label(item), [item])
+    }
+  }
   const refersElsewhere = (items: Numbered[]) =>
     items[0]!.series !== '' && items.every((item) => labels.get(label(item))!.some((other) => other.section.depth < item.section.depth))
   for (const items of groups.values()) {

@@ -131,7 +131,9 @@ function checkMarkers(plan: Plan, report: Report<Id>, conventions: TaskConventio
   const missing: Array<{task: Task; number: string}> = []
   const wrong: Array<{task: Task; story: Task['markers'][number]; number: string}> = []
   let storyTasks = 0
-  const sharesFiles = parallelSharesFiles(plan)
+  // Read only when two [P] tasks meet on one file: most plans never need it.
+  let sharesFiles: boolean | undefined
+  const markingSubsections = subsectionsMarkingStories(plan, storyPattern)
   for (const task of plan.tasks) {
     if (!task.id) continue
     const story = task.markers.find((marker) => storyPattern.test(marker.text))
@@ -163,19 +165,21 @@ function checkMarkers(plan: Plan, report: Report<Id>, conventions: TaskConventio
       if (!story) {
         // A subsection of the phase that no task in it marks with a story
         // (`### MVP Verification`) holds the phase's own tasks.
-        const phaseOwn = !inSubStory && task.subphase !== undefined && !subsectionMarksStories(plan, task.subphase, storyPattern)
+        const phaseOwn = !inSubStory && task.subphase !== undefined && !markingSubsections.has(task.subphase)
         if (!phaseOwn) missing.push({task, number})
       } else if (!numbers.some((marked) => marked !== undefined && phaseNumbers.includes(marked))) wrong.push({task, story, number})
     } else if (inShared && story) {
       report.span('storyInShared', story.start, story.end, {id: task.id.text, phase: inShared[1]!, storyForm: storyMarker.replace('{n}', 'n')})
     }
 
-    if (p && !sharesFiles) {
+    if (p) {
       for (const path of new Set(targetFiles(task))) {
         const key = `${task.phase?.index ?? -1}:${path}`
         const other = parallelFiles.get(key)
-        if (other?.id) report.span('parallelConflict', p.start, p.end, {first: other.id.text, id: task.id.text, path})
-        else parallelFiles.set(key, task)
+        if (!other) parallelFiles.set(key, task)
+        else if (other.id && !(sharesFiles ??= parallelSharesFiles(plan))) {
+          report.span('parallelConflict', p.start, p.end, {first: other.id.text, id: task.id.text, path})
+        }
       }
     }
   }
@@ -202,9 +206,13 @@ function parallelSharesFiles(plan: Plan): boolean {
 
 const sameFileParallel = /(?:\[P\]|\bparallel\b)[^.]*\b(?:(?:within|in) the same file|different (?:test cases|tests|examples|sections|functions|methods|cases))\b/i
 
-/** Whether some task of a subsection carries a story marker. */
-function subsectionMarksStories(plan: Plan, subsection: Section, storyPattern: RegExp): boolean {
-  return plan.tasks.some((task) => task.subphase === subsection && task.markers.some((marker) => storyPattern.test(marker.text)))
+/** The subsections some task of which carries a story marker, in one pass over the tasks. */
+function subsectionsMarkingStories(plan: Plan, storyPattern: RegExp): Set<Section> {
+  const marking = new Set<Section>()
+  for (const task of plan.tasks) {
+    if (task.subphase && task.markers.some((marker) => storyPattern.test(marker.text))) marking.add(task.subphase)
+  }
+  return marking
 }
 
 /** A pattern, not a slip: most of the cases it could be, three or more. */
@@ -233,7 +241,11 @@ function reportStories(
   // A phase whose marked tasks all carry one other story: the phase and the
   // spec number their stories differently, once for the phase.
   const byPhase = new Map<Section | undefined, typeof wrong>()
-  for (const entry of wrong) byPhase.set(entry.task.phase, [...(byPhase.get(entry.task.phase) ?? []), entry])
+  for (const entry of wrong) {
+    const entries = byPhase.get(entry.task.phase)
+    if (entries) entries.push(entry)
+    else byPhase.set(entry.task.phase, [entry])
+  }
   for (const [phase, entries] of byPhase) {
     const marked = plan.tasks.filter((task) => task.phase === phase && task.markers.some((marker) => isStory(marker.text))).length
     const one = new Set(entries.map((entry) => entry.story.text)).size === 1
