@@ -324,12 +324,17 @@ describe('planlint: presets, config and inline control', () => {
     expect(result!.messages.map((m) => m['line'])).toEqual([5])
   })
 
-  it('an unknown control keyword is reported at its comment, not a crash', () => {
-    const cwd = tempProject({'plan.md': '<!-- planlint disable-line no-placeholders -->\nOwner: TBD\n'})
+  it('an unknown control keyword is reported at its comment, and the rest of the file is still linted', () => {
+    const cwd = tempProject({'plan.md': '<!-- planlint disable-line no-placeholders -->\nOwner: TBD\n\n<!-- planlint disable no-placeholders -->\nReviewer: TBD\n'})
     const run = runCli(['--format', 'json', 'plan.md'], {cwd})
     const [result] = json(run.stdout)
-    expect(result!.messages[0]).toMatchObject({line: 1, severity: 'error'})
-    expect(String(result!.messages[0]!['message'])).toContain('Unknown keyword `disable-line`')
+    expect(result!.messages.map((m) => [m['line'], m['column'], m['ruleId'], m['severity']])).toEqual([
+      [1, 1, 'control-comment', 'error'],
+      [2, 8, 'no-placeholders', 'error']
+    ])
+    expect(String(result!.messages[0]!['message'])).toBe(
+      'Unknown keyword `disable-line` in a planlint comment: expected `enable`, `disable` or `ignore`; the comment is ignored'
+    )
     expect(run.status).toBe(1)
   })
 })

@@ -1,7 +1,8 @@
 /** `--fix`: certain fixes only, byte for byte, atomic, and idempotent. */
-import {chmodSync, readdirSync, readFileSync, statSync} from 'node:fs'
+import {chmodSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {lintFiles} from '../src/index.js'
 import {root, runCli, tempProject} from './helpers.js'
 
 const input = readFileSync(join(root, 'fixtures/fix/tasks.md'), 'utf8')
@@ -60,5 +61,44 @@ describe('planlint --fix', () => {
     const run = runCli(['--fix', '--stdin'], {input})
     expect(run.status).toBe(2)
     expect(run.stderr).toContain('--fix edits files')
+  })
+})
+
+describe('--fix never loses data', () => {
+  // Three files that each need a fix; the middle one is changed or removed
+  // after planlint read it, before the fixed copy replaces it.
+  const three = () => tempProject({'a/tasks.md': input, 'b/tasks.md': input, 'c/tasks.md': input})
+  const fixAll = (cwd: string, meddle: (file: string) => void) =>
+    lintFiles(['a/tasks.md', 'b/tasks.md', 'c/tasks.md'], {
+      cwd,
+      config: false,
+      fix: true,
+      beforeFixWrite: async (file) => {
+        if (file.endsWith(join('b', 'tasks.md'))) meddle(file)
+      }
+    })
+
+  it('keeps an edit made while it ran, says so, and fixes the other files', async () => {
+    const cwd = three()
+    const edited = input.replace('# Tasks', '# Tasks (edited meanwhile)')
+    const {results} = await fixAll(cwd, (file) => writeFileSync(file, edited))
+    expect(readFileSync(join(cwd, 'b/tasks.md'), 'utf8')).toBe(edited)
+    expect(results[1]!.messages[0]).toMatchObject({
+      fatal: true,
+      message: 'Not fixed: the file changed while planlint read it; run planlint --fix again'
+    })
+    expect(results[1]!.fixed).toBeUndefined()
+    for (const other of ['a', 'c']) expect(readFileSync(join(cwd, other, 'tasks.md'), 'utf8')).toBe(expected)
+    expect(readdirSync(join(cwd, 'b'))).toEqual(['tasks.md'])
+  })
+
+  it('reports a file removed while it ran, and fixes and reports the others', async () => {
+    const cwd = three()
+    const {results} = await fixAll(cwd, (file) => rmSync(file))
+    expect(results.map((result) => result.file)).toEqual([join('a', 'tasks.md'), join('b', 'tasks.md'), join('c', 'tasks.md')])
+    expect(results[1]!.messages[0]!.message).toBe('Not fixed: the file was removed while planlint read it')
+    expect(readdirSync(join(cwd, 'b'))).toEqual([])
+    expect(results[2]!.fixed).toBe(5)
+    expect(readFileSync(join(cwd, 'c/tasks.md'), 'utf8')).toBe(expected)
   })
 })

@@ -55,15 +55,41 @@ export function readDocument(path: string): ReadOutcome {
 }
 
 /**
+ * Write `fixed` over a file that held `read` when it was linted, unless it
+ * has changed since: a user's edit made while `--fix` ran is never written
+ * over. The file is read again after the fixed copy is ready and just
+ * before it replaces the original, so the window for a lost edit is the
+ * rename alone. Returns why the file was not fixed, or undefined.
+ */
+export async function writeFix(path: string, read: {text: string; bom: boolean}, fixed: string, beforeWrite?: () => Promise<void>): Promise<string | undefined> {
+  try {
+    await writeAtomically(path, (read.bom ? '\uFEFF' : '') + fixed, async () => {
+      await beforeWrite?.()
+      const now = readDocument(path)
+      if (now.problem !== undefined) throw new FixSkipped(now.problem === 'no such file' ? 'the file was removed while planlint read it' : now.problem)
+      if (now.text !== read.text || now.bom !== read.bom) throw new FixSkipped('the file changed while planlint read it; run planlint --fix again')
+    })
+    return undefined
+  } catch (error) {
+    if (error instanceof FixSkipped) return error.message
+    const code = (error as NodeJS.ErrnoException).code
+    return code === 'ENOENT' ? 'the file was removed while planlint read it' : `cannot write the fix (${code ?? (error as Error).message})`
+  }
+}
+
+class FixSkipped extends Error {}
+
+/**
  * Replace a file's content atomically: write a temporary file beside it with
  * the same mode, then rename it over the original, so a crash never leaves a
- * half-written plan.
+ * half-written plan. `beforeRename` may throw to leave the original as it is.
  */
-export async function writeAtomically(path: string, content: string): Promise<void> {
+export async function writeAtomically(path: string, content: string, beforeRename?: () => Promise<void>): Promise<void> {
   const {mode} = await stat(path)
   const temporary = join(dirname(path), `.${basename(path)}.planlint-${process.pid}.tmp`)
   try {
     await writeFile(temporary, content, {mode})
+    await beforeRename?.()
     await rename(temporary, path)
   } catch (error) {
     await rm(temporary, {force: true})

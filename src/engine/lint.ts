@@ -9,6 +9,7 @@ import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {PresetSchema} from '../core/family.js'
 import {messageIdOf} from '../core/rule.js'
+import {type Budget, defaultBudget, nestingProblem, OverBudget} from '../core/budget.js'
 import {syntaxPlugins} from '../core/syntax.js'
 import type {LintMessage, Settings} from '../core/types.js'
 import type {Resolved} from './config/resolve.js'
@@ -117,11 +118,48 @@ export function parseDocument(text: string, path?: string): {file: VFile; tree: 
   return {file, tree: parser.parse(file)}
 }
 
-/** Lint one document's text: parse once, choose the settings, run the rules. */
-export async function lintText(text: string, choice: SettingsChoice, path?: string): Promise<TextResult> {
-  const {file, tree} = parseDocument(text, path)
-  const {settings, family} = typeof choice === 'function' ? choice(tree, text) : choice
-  return {settings, messages: await lintTree(tree, file, text, family, settings)}
+/**
+ * Lint one document's text: parse once, choose the settings, run the rules.
+ * A byte order mark is not content: the text is linted without it, so lines
+ * and columns are those an editor shows, and fix offsets are moved past it
+ * to stay offsets into the text given.
+ */
+export async function lintText(text: string, choice: SettingsChoice, path?: string, budget: Budget = defaultBudget): Promise<TextResult> {
+  const started = performance.now()
+  const bom = text.charCodeAt(0) === 0xfeff
+  // Old Mac line endings (a lone CR) become LF: the same length, so every
+  // offset still holds, and the rules see the lines CommonMark sees.
+  const body = (bom ? text.slice(1) : text).replace(/\r(?!\n)/g, '\n')
+  const tooDeep = nestingProblem(body, budget)
+  if (tooDeep) return {settings: resolvedOf(choice, undefined, body).settings, messages: [notChecked(tooDeep)]}
+  let messages: LintMessage[]
+  let settings: Settings
+  try {
+    const {file, tree} = parseDocument(body, path)
+    if (budget.seconds > 0) file.data['deadline'] = {at: started + budget.seconds * 1000, seconds: budget.seconds}
+    const resolved = resolvedOf(choice, tree, body)
+    settings = resolved.settings
+    messages = await lintTree(tree, file, body, resolved.family, settings)
+  } catch (error) {
+    // Past the budget, or nesting the guard above did not foresee (inline
+    // markup): one message for the file, and the run goes on.
+    if (error instanceof OverBudget) return {settings: resolvedOf(choice, undefined, body).settings, messages: [notChecked(error.message)]}
+    if (error instanceof RangeError && /call stack/.test(error.message)) {
+      return {settings: resolvedOf(choice, undefined, body).settings, messages: [notChecked('Not checked: too deeply nested to check')]}
+    }
+    throw error
+  }
+  if (bom) for (const message of messages) if (message.fix) message.fix = {...message.fix, range: [message.fix.range[0] + 1, message.fix.range[1] + 1]}
+  return {settings, messages}
+}
+
+/** The settings for a text; with no tree (a text not parsed), what detection gives an empty one. */
+function resolvedOf(choice: SettingsChoice, tree: Root | undefined, text: string): Resolved {
+  return typeof choice === 'function' ? choice(tree ?? {type: 'root', children: []}, text) : choice
+}
+
+function notChecked(message: string): LintMessage {
+  return {ruleId: null, severity: 'error', line: 1, column: 1, endLine: 1, endColumn: 1, message, fatal: true}
 }
 
 async function lintTree(tree: Root, file: VFile, text: string, family: PresetSchema, settings: Settings): Promise<LintMessage[]> {

@@ -11,6 +11,7 @@ import type {VFile} from 'vfile'
 import type {PluggableList, Preset} from 'unified'
 import {getPreset} from '../../presets/index.js'
 import {getRule, rules} from '../../rules/index.js'
+import {OverBudget} from '../core/budget.js'
 import {PlanlintError} from '../core/errors.js'
 import type {PresetSchema} from '../core/family.js'
 import {planlintFamily} from '../core/plan/index.js'
@@ -45,10 +46,23 @@ export function pluginsFor(family: PresetSchema, settings: Settings): PluggableL
   const plugins: PluggableList = [...syntaxPlugins, [planlintFamily, {family, variant: settings.variant}]]
   for (const [id, {severity, options}] of Object.entries(settings.rules)) {
     const rule = getRule(id)
-    if (rule && severity !== 'off') plugins.push([rule.plugin, [severity, options]])
+    if (rule && severity !== 'off') plugins.push([rule.plugin, [severity, options]], deadlineCheck)
   }
   plugins.push(planlintMessageControl)
   return plugins
+}
+
+/**
+ * Between rules: a file past its time budget (`file.data.deadline`, set by
+ * `lintText`; remark runs set none) stops here, not after every rule.
+ */
+function deadlineCheck() {
+  return (_tree: Root, file: VFile) => {
+    const deadline = file.data['deadline'] as {at: number; seconds: number} | undefined
+    if (deadline && performance.now() > deadline.at) {
+      throw new OverBudget(`Not checked: took longer than ${deadline.seconds} s (the time limit; see --time-limit)`)
+    }
+  }
 }
 
 /**
@@ -61,16 +75,38 @@ function planlintMarker(node: Node) {
   return marker?.name === 'lint' ? {...marker, name: 'planlint'} : marker
 }
 
+const keywords = new Set(['enable', 'disable', 'ignore'])
+
+/** The keyword a control comment starts with (`disable` in `<!-- planlint disable task-id -->`). */
+function keywordOf(marker: NonNullable<ReturnType<typeof planlintMarker>>): string {
+  return marker.attributes.trim().split(/\s+/)[0] ?? ''
+}
+
 function planlintMessageControl() {
   return (tree: Root, file: VFile) => {
     // Most plans have no control comment: skip message control's own two
     // walks over the tree (3% of linting the benchmark corpus).
-    if (!nodesOf(tree).some(({node}) => node.type === 'html' && planlintMarker(node))) return
+    const controls = nodesOf(tree).filter(({node}) => node.type === 'html' && planlintMarker(node)?.name === 'planlint')
+    if (controls.length === 0) return
+    // A comment with an unknown keyword is reported where it stands and
+    // ignored; unified-message-control would fail the whole file on it.
+    const unknown = new Set<Node>()
+    for (const {node} of controls) {
+      const keyword = keywordOf(planlintMarker(node)!)
+      if (keywords.has(keyword)) continue
+      unknown.add(node)
+      // An error: what the comment was to do is not done.
+      file.message(`Unknown keyword \`${keyword}\` in a planlint comment: expected \`enable\`, \`disable\` or \`ignore\`; the comment is ignored`, {
+        place: node.position,
+        ruleId: 'control-comment',
+        source: 'planlint'
+      }).fatal = true
+    }
     messageControl(tree, {
       file,
       name: 'planlint',
       source: 'planlint',
-      marker: planlintMarker,
+      marker: (node) => (unknown.has(node) ? null : planlintMarker(node)),
       test: 'html'
     })
   }

@@ -8,6 +8,7 @@ import {isIgnoredByConfig, type Resolved, type ResolveOptions, resolveSettings} 
 import {presetNameProblem, ruleSettingsProblem} from './config/validate.js'
 import {familiesFor, findFamily} from './families.js'
 import {getRule} from '../../rules/index.js'
+import {type Budget, defaultBudget} from '../core/budget.js'
 import {PlanlintError} from '../core/errors.js'
 import {defaultPlanGlobs, discover, type PathProblem} from './discover.js'
 import type {Root} from 'mdast'
@@ -16,7 +17,7 @@ import {availableParallelism} from 'node:os'
 import {type CachedResult, cacheKey, LintCache} from './cache.js'
 import {applyFixes} from './fix.js'
 import {WorkerPool} from './workers.js'
-import {readDocument, writeAtomically} from './files.js'
+import {readDocument, writeFix} from './files.js'
 import {lintText, parseDocument} from './lint.js'
 import type {LintMessage, LintResult, RuleSetting, Settings} from '../core/types.js'
 
@@ -35,6 +36,12 @@ export interface LintOptions {
   cache?: string
   /** `lintFiles`: worker threads; `auto` uses every core when there are enough files. Default 0. */
   workers?: number | 'auto'
+  /** Seconds one file may take before it is reported as not checked (default 10; 0: no limit). */
+  timeLimit?: number
+  /** How deep block quotes and lists may nest before a file is reported as not checked (default 100). */
+  maxNesting?: number
+  /** `lintFiles` with `fix`: awaited after a fixed copy is written, before it replaces the file (tests pause here to edit the file). */
+  beforeFixWrite?: (file: string) => Promise<void>
   /** Called with warnings that are not lint messages (an unreadable cache). */
   onWarning?: (warning: string) => void
 }
@@ -85,6 +92,10 @@ export function guardedConfigs(options: LintOptions, cwd: string) {
   return {configFor, problems}
 }
 
+function budgetOf(options: LintOptions): Budget {
+  return {seconds: options.timeLimit ?? defaultBudget.seconds, nesting: options.maxNesting ?? defaultBudget.nesting}
+}
+
 function resolveOptions(options: LintOptions): ResolveOptions {
   return {preset: options.preset, rules: options.rules}
 }
@@ -98,6 +109,11 @@ function checkOptions(options: LintOptions, loaded?: LoadedConfig | null): void 
     (options.preset === undefined ? undefined : presetNameProblem(options.preset, ['preset'], familiesFor(loaded))) ??
     ruleSettingsProblem(options.rules, ['rules'])
   if (problem) throw new PlanlintError(problem)
+  for (const [name, value] of [['timeLimit', options.timeLimit], ['maxNesting', options.maxNesting]] as const) {
+    if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value >= 0)) {
+      throw new PlanlintError(`${name}: expected a number of at least 0, got ${JSON.stringify(value)}`)
+    }
+  }
 }
 
 /** Settings for a file once its tree is parsed: the tree is what detection reads. */
@@ -156,7 +172,7 @@ export async function lintDocument(
   loaded: LoadedConfig | null,
   options: LintOptions
 ): Promise<CachedResult> {
-  const {settings, messages} = await lintText(text, settingsChooser(file, loaded, options), display)
+  const {settings, messages} = await lintText(text, settingsChooser(file, loaded, options), display, budgetOf(options))
   return {preset: settings.preset, messages}
 }
 
@@ -188,7 +204,7 @@ export async function lint(input: string | {path?: string; text: string}, option
   const file = path === undefined ? undefined : resolve(cwd, path)
   const loaded = configChooser(options)(file ?? resolve(cwd, 'plan.md'))
   checkOptions(options, loaded)
-  const {settings, messages} = await lintText(text, settingsChooser(file, loaded, options), path)
+  const {settings, messages} = await lintText(text, settingsChooser(file, loaded, options), path, budgetOf(options))
   return {preset: settings.preset, messages}
 }
 
@@ -246,7 +262,14 @@ export async function lintFiles(patterns: string[], options: LintOptions = {}): 
   const bytes = jobs.reduce((total, job) => total + job.text.length, 0)
   const workerCount = workersFor(options.workers ?? 0, {files: jobs.length, bytes, cores: availableParallelism()})
   const pool = workerCount >= 2 ? new WorkerPool(Math.min(workerCount, jobs.length)) : undefined
-  const shared: LintOptions = {preset: options.preset, rules: options.rules, cwd: options.cwd, config: options.config}
+  const shared: LintOptions = {
+    preset: options.preset,
+    rules: options.rules,
+    cwd: options.cwd,
+    config: options.config,
+    timeLimit: options.timeLimit,
+    maxNesting: options.maxNesting
+  }
   try {
     // On one thread, one file at a time: starting them all at once would
     // hold every parse tree in memory before the first rule runs.
@@ -274,13 +297,24 @@ export async function lintFiles(patterns: string[], options: LintOptions = {}): 
       if (options.fix && result.messages.some((message) => message.fix)) {
         const applied = applyFixes(job.text, result.messages)
         if (applied.text !== job.text) {
-          await writeAtomically(job.file, (job.bom ? '\uFEFF' : '') + applied.text)
+          const notFixed = await writeFix(job.file, job, applied.text, options.beforeFixWrite && (() => options.beforeFixWrite!(job.file)))
+          if (notFixed !== undefined) {
+            // Its messages are those of the text it was linted as; nothing is cached.
+            slots[job.slot] = {file: job.display, ...result, messages: [fatal(`Not fixed: ${notFixed}`), ...result.messages]}
+            continue
+          }
           fixed = applied.applied
-          result = await lintDocument(applied.text, job.file, job.display, job.loaded, shared)
+          const again = await lintJob({...job, text: applied.text})
+          if (again instanceof Error) {
+            slots[job.slot] = {file: job.display, preset: null, fixed, messages: [fatal(`Internal error while linting this file after fixing it: ${again.message}`)]}
+            continue
+          }
+          result = again
           key = cacheKey({options: keyOptions, config: job.loaded, text: applied.text})
         }
       }
-      cache?.cache.set(job.file, key, result)
+      // A file not checked (over its budget) is tried again next time.
+      if (!result.messages.some((message) => message.fatal)) cache?.cache.set(job.file, key, result)
       slots[job.slot] = {file: job.display, ...result, ...(fixed > 0 ? {fixed} : {})}
     }
   } finally {

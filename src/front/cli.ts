@@ -34,6 +34,8 @@ Options:
                            config and planlint version) and replay their results
   --cache-location PATH    the cache file (default: ${defaultCacheLocation})
   --workers N              worker threads (default: one per core on ${autoWorkersFromCores}+ cores, from ${autoWorkersFrom} files and 4 MB; 0: none)
+  --time-limit SECONDS     stop checking a file after this long and report it as not
+                           checked (default: 10; 0: no limit)
   --stdin                  lint standard input
   --stdin-filename NAME    name (and config lookup path) for standard input
   --staged                 lint the plan documents staged in git, as staged
@@ -70,6 +72,7 @@ function parse(argv: string[]) {
         cache: {type: 'boolean'},
         'cache-location': {type: 'string'},
         workers: {type: 'string'},
+        'time-limit': {type: 'string'},
         'stdin-filename': {type: 'string'},
         staged: {type: 'boolean'},
         color: {type: 'boolean'},
@@ -147,6 +150,11 @@ async function main(argv: string[]): Promise<number> {
     if (!/^\d+$/.test(values.workers)) throw new UsageError(`--workers expects a whole number, got "${values.workers}"`)
     workers = Number(values.workers)
   }
+  let timeLimit: number | undefined
+  if (values['time-limit'] !== undefined) {
+    if (!/^\d+(?:\.\d+)?$/.test(values['time-limit'])) throw new UsageError(`--time-limit expects a number of seconds, got "${values['time-limit']}"`)
+    timeLimit = Number(values['time-limit'])
+  }
   if (values['cache-location'] !== undefined && !values.cache) {
     throw new UsageError('--cache-location needs --cache')
   }
@@ -157,6 +165,7 @@ async function main(argv: string[]): Promise<number> {
     fix: values.fix,
     cache: values.cache ? resolve(values['cache-location'] ?? defaultCacheLocation) : undefined,
     workers,
+    timeLimit,
     onWarning: (warning) => process.stderr.write(`planlint: warning: ${warning}\n`)
   }
 
