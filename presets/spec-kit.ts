@@ -92,9 +92,10 @@ export const preset: PresetSchema = {
   name: 'spec-kit',
   description: 'GitHub spec-kit plan.md and tasks.md (and the merged plan-with-tasks variant).',
   structure,
-  // [P], [P?], [USn] (or [US#], [US1/2/3]), [Story] and [ID] are spec-kit's task markers and legend.
+  // [P], [P?], [USn] (or [US#], [US1/2/3], [US1.5] for a story inserted
+  // between two), [Story] and [ID] are spec-kit's task markers and legend.
   // Its feature paths are placeholders in code spans and trees too.
-  placeholders: {bracketMarkers: ['P\\??', 'US(?:\\d+|n|#)(?:/(?:US)?\\d+)*', 'Story', 'ID'], inCode: ['[###-feature-name]', '[###-feature]']},
+  placeholders: {bracketMarkers: ['P\\??', 'US(?:\\d+(?:\\.\\d+)?|n|#)(?:/(?:US)?\\d+)*', 'Story', 'ID'], inCode: ['[###-feature-name]', '[###-feature]']},
   // `- [ ] T012 [P] [US1] Description with file path`: markers right after
   // the ID, [USn] in user-story phases only, and the file each task changes.
   tasks: {
@@ -102,7 +103,7 @@ export const preset: PresetSchema = {
     headings: true,
     plainItems: true,
     consistentColon: true,
-    markers: {parallel: 'P', story: 'US(\\d+)(?:/(?:US)?\\d+)*', names: '[P] and [USn]'},
+    markers: {parallel: 'P', story: 'US(\\d+)(?:\\.\\d+)?(?:/(?:US)?\\d+)*', names: '[P] and [USn]'},
     storyPhase: '\\buser stor(?:y|ies) (\\d+(?:(?: and| or)? \\d+)*)\\b',
     sharedPhase: '^(?:phase [\\d.]+ |final phase )?(setup|foundational|polish)\\b',
     // spec-kit asks for "exact file paths in descriptions", but a task that

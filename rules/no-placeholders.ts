@@ -249,6 +249,8 @@ function findInText(
       // A declared marker with a note (`[P after database]`) is that marker.
       if (matchers.bracketMarker?.test(content) || matchers.bracketMarker?.test(content.split(' ')[0]!) || isTag(content)) continue
       if (isRouteSegment(value, match.index, match[0], content)) continue
+      // An elided array in a literal (`{tasks: [...]}`, `items = […]`) is data.
+      if (/^(?:\.{3}|…)$/.test(content) && /[:=(,]\s*$/.test(value.slice(Math.max(0, match.index - 3), match.index))) continue
       // One word in brackets (`[Details]`, `[Authorize]`, `[dict]`) is a UI
       // label, an attribute or a type far more often than a leftover: it is
       // one only where the family's template writes that word so.
@@ -362,7 +364,8 @@ judged:
   does not (\`[NEW]\`, \`[MODIFY]\` labelling a file list), and \`[N/A]\`;
 - bracketed slots under a heading about a template (\`#### Create the Feature
   Plan Template\`): they describe the template the plan writes;
-- alternatives in command syntax (\`[feature|bug|spike]\`);
+- alternatives in command syntax (\`[feature|bug|spike]\`), and an elided
+  array in a literal (\`{tasks: [...]}\`);
 - a fill-in word that cites the task tracking it (\`**TODO (T136)**\`);
 - the entries of a format described for another document ("… in
   \`research.md\` using format: - Decision: [what was chosen]");
@@ -478,7 +481,7 @@ Run \`plan\` with [feature|bug|spike].
 `
       },
       {
-        title: 'A marker with a note, an open to-do, a call, struck-through text and a legend',
+        title: 'A marker with a note, an open to-do, a call, struck-through text, a legend and an elided array',
         family: 'spec-kit',
         markdown: `- [ ] T010 Add the validators [P after database] in src/validate.ts
 - [ ] TODO: configure the webhook secret
@@ -486,6 +489,7 @@ Run \`plan\` with [feature|bug|spike].
 - [x] ~~T012 [FIXED] Convert the dates to UTC~~
 
 Markers: [P] runs in parallel, [US1/2/3] names the story.
+The sync endpoint returns {has_updates: boolean, tasks: [...]}.
 `
       },
       {

@@ -65,13 +65,16 @@ function targetFiles(task: Task): string[] {
   // whatever characters its folders have.
   const spans = [...task.description.matchAll(/`([^`\s]+\/[^`\s]*)`/g)].map((span) => ({start: span.index + 1, end: span.index + 1 + span[1]!.length, path: span[1]!}))
   const inSpan = (index: number) => spans.find((span) => index >= span.start && index < span.end)
+  // A path inside a code sample (`import {a} from "./lib.eligian"`) is the sample's, not a file the task changes.
+  const samples = [...task.description.matchAll(/`[^`]+`/g)].filter((code) => /\s/.test(code[0])).map((code) => [code.index, code.index + code[0].length] as const)
   const seenSpans = new Set<unknown>()
   for (const match of task.description.matchAll(filePath)) {
+    if (samples.some(([start, end]) => match.index > start && match.index < end)) continue
     const span = inSpan(match.index)
     if (span && seenSpans.has(span)) continue
     if (span) seenSpans.add(span)
     const path = span ? span.path : match[0].replace(/[.,;:)]+$/, '')
-    if (!/\.[A-Za-z]{1,6}$/.test(path) || /^\d/.test(path)) continue
+    if (!/\.[A-Za-z]{1,10}$/.test(path) || /^\d/.test(path)) continue
     const at = span ? span.start - 1 : match.index
     const before = task.description.slice(Math.max(0, at - 16), at)
     // A file read or run ("per contracts/api.md", "with build-all.sh") is not changed.
@@ -416,6 +419,15 @@ Test tasks marked [P] can be written in parallel: they are disjoint test cases w
 
 - [ ] T002 [P] [US1] Queue edits in \`src/sync/queue.ts\`
 - [ ] T003 [P] [US1] Replay the queue in \`src/sync/replay.ts\`
+`
+      },
+      {
+        title: 'A story inserted between two, numbered as a decimal',
+        family: 'spec-kit',
+        markdown: `## Phase 5: User Story 1.5 - Authenticate (Priority: P1)
+
+- [ ] T085 [US1.5] Check that no API key is set in cloud-init.yaml
+- [ ] T086 [P] [US1.5] Create the AuthInstructions component in src/components/AuthInstructions.tsx
 `
       },
       {
