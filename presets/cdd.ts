@@ -157,6 +157,7 @@ export const preset: PresetSchema = {
     'no-placeholders': 'error',
     'no-template-text': 'error',
     'no-broken-fences': 'error',
+    'no-mojibake': 'error',
     'required-sections': 'error',
     'empty-section': 'error',
     'heading-numbering': 'error',

@@ -11,6 +11,7 @@ export const preset: PresetSchema = {
     // No family template: instruction comments and [REMOVE IF UNUSED] labels only.
     'no-template-text': 'error',
     'no-broken-fences': 'error',
+    'no-mojibake': 'error',
     // No family structure: only what holds for any plan.
     'heading-numbering': 'error',
     'task-id': 'error',

@@ -59,6 +59,7 @@ export const preset: PresetSchema = {
     'no-placeholders': 'error',
     'no-template-text': 'error',
     'no-broken-fences': 'error',
+    'no-mojibake': 'error',
     'required-sections': 'error',
     'empty-section': 'error',
     // The later template drops sections and keeps the numbers of the rest.

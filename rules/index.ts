@@ -3,6 +3,7 @@ import type {Rule} from '../src/core/rule.js'
 import {rule as emptySection} from './empty-section.js'
 import {rule as headingNumbering} from './heading-numbering.js'
 import {rule as noBrokenFences} from './no-broken-fences.js'
+import {rule as noMojibake} from './no-mojibake.js'
 import {rule as noPlaceholders} from './no-placeholders.js'
 import {rule as noTemplateText} from './no-template-text.js'
 import {rule as requiredSections} from './required-sections.js'
@@ -14,6 +15,7 @@ export const rules: ReadonlyArray<Rule> = [
   noPlaceholders,
   noTemplateText,
   noBrokenFences,
+  noMojibake,
   requiredSections,
   emptySection,
   headingNumbering,

@@ -1,5 +1,7 @@
 /** Hostile and odd input: one clear message, nothing shifted, and the rest still linted. */
 import {describe, expect, it} from 'vitest'
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
 import {applyFixes} from '../src/engine/fix.js'
 import {lint, lintFiles} from '../src/index.js'
 import {runCli, tempProject} from './helpers.js'
@@ -61,5 +63,35 @@ describe('a per-file budget', () => {
       expect.objectContaining({line: 1, fatal: true, message: 'Not checked: took longer than 0.000001 s (the time limit; see --time-limit)'})
     ])
     expect(runCli(['--time-limit', 'soon', 'plan.md'], {cwd}).stderr).toBe('planlint: --time-limit expects a number of seconds, got "soon"\n')
+  })
+})
+
+describe('mis-encoded text (no-mojibake)', () => {
+  // The ai-first-sdlc template's own status line, as it ships.
+  const status = '**Status:** ‚è∏Ô∏è Not Started | \uF8FFüöß In Progress | ‚úÖ Complete\n'
+
+  it('--fix writes the text the bytes were, and a second run changes nothing', async () => {
+    const cwd = tempProject({'plan.md': `# Plan: Sync\n\n${status}\nThe API doesnâ€™t cache cafÃ© orders; ÃƒÂ© was encoded twice.\n`})
+    const first = await lintFiles(['plan.md'], {cwd, config: false, fix: true})
+    expect(first.results[0]!.fixed).toBe(6)
+    expect(readFileSync(join(cwd, 'plan.md'), 'utf8')).toBe(
+      '# Plan: Sync\n\n**Status:** ⏸️ Not Started | 🚧 In Progress | ✅ Complete\n\nThe API doesn’t cache café orders; é was encoded twice.\n'
+    )
+    const second = await lintFiles(['plan.md'], {cwd, config: false, fix: true})
+    expect(second.results[0]!.fixed).toBeUndefined()
+    expect(second.results[0]!.messages.filter((m) => m.ruleId === 'no-mojibake')).toEqual([])
+  })
+
+  it('is silent on real text in many scripts, accents and typography', async () => {
+    const text = [
+      '# Plan: Café « déjà vu » — naïve façade',
+      '',
+      'São Paulo, Zürich, Kraków, İstanbul, Ærøskøbing; l’été, «Évidemment», …était, AÇÃO–X.',
+      'Ελληνικά, Русский план, עברית, العربية, हिन्दी, 中文计划, 日本語の計画, 한국어 계획, ไทย.',
+      '✅ Done · 🚧 WIP · ⏸️ Paused · ≥ 90% · → next · ├── src/ · “quoted” ‘single’ • ™ © ® ½ ¼ ¾ ± µ',
+      ''
+    ].join('\n')
+    const {messages} = await lint(text, {config: false})
+    expect(messages.filter((m) => m.ruleId === 'no-mojibake')).toEqual([])
   })
 })
