@@ -32,7 +32,7 @@ const structure: StructureSpec = {
         {
           title: 'Constitution Check',
           required: true,
-          aliases: ['宪章检查', '宪法检查', '憲章檢查', '憲章チェック', 'Verificação da Constituição', 'Verificação Constitucional', 'Verificación de la Constitución', 'Verificación Constitucional']
+          aliases: ['宪章检查', '宪法检查', '章程检查', '憲章檢查', '憲章チェック', 'Verificação da Constituição', 'Verificação Constitucional', 'Verificación de la Constitución', 'Verificación Constitucional']
         },
         {title: 'Project Structure', required: true, aliases: ['项目结构', '專案結構', '項目結構', 'プロジェクト構造', 'Estrutura do Projeto', 'Estructura del Proyecto']},
         {title: 'Phase 0: Outline & Research', required: false, pattern: '^phase 0\\b'},

@@ -57,9 +57,9 @@ const syntaxBrackets = /^(?:[ xX]|\^.*|\d+|!.*)$/
  * Bracket contents that are code-like content: JSON arrays (`["dev"]`), object
  * lists (`[{name}]`), regex classes (`[a-zA-Z0-9_-]`), prompts (`[y/N]`),
  * alternatives in command syntax (`[files|folders|all]`), calls (`[Wikilink(target="a")]`) and lists of
- * identifiers (`[read, find, navigate]`).
+ * identifiers (`[read, find, navigate]`), or of three values or more (`[Beginner, Intermediate, Advanced]`).
  */
-const contentBrackets = /^(?:N\/A|n\/a|["'{(<].*|\S*(?:a-z|A-Z|0-9)\S*|[yY]\/[nN]|[\w.-]+(?:\|[\w.-]+)+|[a-z][\w-]*(?:,\s*[a-z][\w-]*)+|[A-Za-z_][\w.]*\(.*)$/
+const contentBrackets = /^(?:N\/A|n\/a|["'{(<].*|\S*(?:a-z|A-Z|0-9)\S*|[yY]\/[nN]|[\w.-]+(?:\|[\w.-]+)+|[a-z][\w-]*(?:,\s*[a-z][\w-]*)+|[A-Z][\w-]*(?:,\s*[A-Z][\w-]*){2,}|[A-Za-z_][\w.]*\(.*)$/
 
 /**
  * A status note on a task, in capitals and a colon: `[BLOCKED: Xcode not
@@ -71,16 +71,16 @@ const statusNote = /^(?:BLOCKED|DEFERRED|DONE|SKIPPED|PARTIAL|WIP|NOTE|UPDATE|UP
  * Words around a marker that mean it is being talked about, not left in:
  * "All NEEDS CLARIFICATION resolved", "Remove TODO comments".
  */
-const mentionBefore = /\b(?:no|all|any|remove|removed|removing|resolve|resolved|resolving|without|zero|every|each)\s+(?:the\s+|[`"'])?$/i
+const mentionBefore = /\b(?:no|all|any|remove|removed|removing|resolve|resolved|resolving|without|zero|every|each|(?:scan|search|check|look|grep)(?:s|ed|ing)? for)\s+(?:the\s+|[`"'])?$/i
 const mentionAfter = /^(?:\/\w+)*[`"']?\s*(?:markers?|comments?|items?|resolved|remain(?:s|ing)?|left|count|tags?|entries|placeholders?)\b/i
 
 // `[...]` not preceded by a word character (`arr[i]`), a bracket or a
 // backslash, and not followed by `(`, `[` or `:` (link syntax that did not resolve).
 // A placeholder may wrap onto a second line of its paragraph.
-const bracketPattern = /(?<![\w\]\\])\[([^[\]\n]{1,200}(?:\n[^[\]\n]{1,200})?)\](?![([:])/g
+const bracketPattern = /(?<![\w\]\\])\[([^[\]\r\n]{1,200}(?:\r?\n[^[\]\r\n]{1,200})?)\](?![([:])/g
 // `{...}` not preceded by a word character, `/` (`/items/{id}`), `$` or `{`
 // (template literals, `{{mustache}}`) or `[` (`[{name}]`, JSON).
-const bracePattern = /(?<![\w/${[])\{([^{}\n]{1,120})\}(?!\})/g
+const bracePattern = /(?<![\w/${[])\{([^{}\r\n]{1,120})\}(?!\})/g
 const upperBrace = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/
 // Words, spaces and light punctuation. A comma must be followed by a space
 // (`{app,ui}` is a brace expansion); no colon or quote (object literals).
@@ -225,6 +225,26 @@ function bracketWordCounts(plan: Plan): Map<string, number> {
 /** A heading about a template the plan writes or changes. */
 const aboutTemplate = /\btemplates?\b/
 
+/**
+ * Marker words the plan uses as its own terms: named in a heading beside
+ * other words (`### Phase 2: TODO基本機能`, `#### TODO CRUD API` in the plan
+ * of a to-do app). A leftover marker is never part of a section's name;
+ * `### Phase 3: TBD` still is one (the part after the colon is the marker alone).
+ */
+function markerTerms(plan: Plan, markerPattern: RegExp): Set<string> {
+  const terms = new Set<string>()
+  for (const {node} of nodesOf(plan.tree)) {
+    if (node.type !== 'heading') continue
+    const text = toString(node)
+    for (const match of text.matchAll(markerPattern)) {
+      const end = match.index + match[0].length
+      const part = text.slice(text.lastIndexOf(':', match.index) + 1, match.index) + text.slice(end).split(':')[0]
+      if (/\p{L}{2}/u.test(part) && text[end] !== ':') terms.add(match[0])
+    }
+  }
+  return terms
+}
+
 /** Markers that name work to do, which an open checkbox tracks (`- [ ] TODO: …`). */
 const workMarker = /^(?:TODO|FIXME)$/
 
@@ -367,6 +387,8 @@ judged:
 - alternatives in command syntax (\`[feature|bug|spike]\`), and an elided
   array in a literal (\`{tasks: [...]}\`);
 - a fill-in word that cites the task tracking it (\`**TODO (T136)**\`);
+- a fill-in word the plan names its sections with (\`#### TODO CRUD API\` in
+  the plan of a to-do app): it is the plan's own term, wherever it stands;
 - the entries of a format described for another document ("… in
   \`research.md\` using format: - Decision: [what was chosen]");
 - text spilled out of a fenced block that closed early (a quoted template
@@ -490,6 +512,13 @@ Run \`plan\` with [feature|bug|spike].
 
 Markers: [P] runs in parallel, [US1/2/3] names the story.
 The sync endpoint returns {has_updates: boolean, tasks: [...]}.
+`
+      },
+      {
+        title: 'A marker word that is the product\'s own term, named in a heading',
+        markdown: `#### TODO CRUD API
+
+- [ ] POST /api/todos creates a TODO with its tags
 `
       },
       {
@@ -671,6 +700,7 @@ Owner: TBD
     // An open checkbox that starts with the marker (`- [ ] TODO: configure the
     // webhook`) is work the plan tracks, not a leftover.
     const openItemStarts = new Set<unknown>()
+    const terms = markerTerms(plan, matchers.markerPattern)
     for (const {node, parent} of nodesOf(plan.tree)) {
       if (node.type === 'listItem' && node.checked === false) {
         const first = node.children[0]
@@ -718,6 +748,7 @@ Owner: TBD
       const describesFormat = inFormat(textNode.position?.start.offset) || sections.some(({key}) => aboutTemplate.test(key))
       for (const finding of findInText(textNode.value.trim(), options, matchers, isTag, isTemplateWord, isLabel)) {
         if (allowedHere(finding.token) || (describesFormat && finding.kind === 'placeholder')) continue
+        if (finding.kind === 'marker' && terms.has(finding.token)) continue
         if (workMarker.test(finding.token) && finding.index === 0 && openItemStarts.has(textNode)) continue
         fromOffset = report(plan, reporter, textNode, finding, fromOffset)
       }

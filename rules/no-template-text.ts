@@ -58,7 +58,7 @@ const templateNote = /\bthis template is filled in by\b|^(?:note )?此模板由|
 // no-placeholders as a placeholder; reporting it here too would be noise.
 const wholePlaceholder = /^\s*(?:\[[^\]]*\]|\{[^}]*\})\s*$/
 
-const labelLine = /\[REMOVE IF UNUSED\][^\n]*/
+const labelLine = /\[REMOVE IF UNUSED\][^\r\n]*/
 
 interface Matchers {
   byKey: Map<string, {template: string; block: TemplateBlock}>

@@ -88,9 +88,13 @@ function checkIds(plan: Plan, report: Report<Id>): void {
   }
 
   // Every mention, in prose, tables and headings (not code): it exists.
-  for (const mention of plan.mentions) {
-    if (ids.has(mention.start) || defined.has(taskIdKey(mention.text)) || beyond(mention)) continue
-    report.span('missing', mention.start, mention.end, {id: mention.text})
+  const missing = plan.mentions.filter((mention) => !ids.has(mention.start) && !defined.has(taskIdKey(mention.text)) && !beyond(mention))
+  // More tasks missing than found (five or more) is not a plan that lost its
+  // tasks: it writes them in a form not read here, and every message would
+  // be that one misreading.
+  const lost = new Set(missing.map((mention) => taskIdKey(mention.text)))
+  if (lost.size < 5 || lost.size <= defined.size) {
+    for (const mention of missing) report.span('missing', mention.start, mention.end, {id: mention.text})
   }
 
   // Dependencies: not on itself, not in a cycle; on a later task is suspicious.
@@ -201,7 +205,9 @@ that does not exist, and two tasks that wait for each other never start.
 Not reported: IDs in code (commands, samples), escaped or struck-through
 IDs (\`~~T051~~\`, a task removed on purpose), a range of IDs past the plan's
 last task (\`T1389-T1440\` in a roadmap: tasks planned elsewhere), IDs in a plan
-that defines no tasks (its tasks live in another document), and an ID
+that defines no tasks (its tasks live in another document) or fewer tasks
+than it names missing ones (five or more: it writes its tasks in a form not
+read, and every message would be that one misreading), and an ID
 written in another document's style (\`US1\` read out of \`AUTH-US1\` is not
 a story reference).`,
   optionsSchema: {
@@ -212,6 +218,20 @@ a story reference).`,
   defaults: {},
   examples: {
     valid: [
+      {
+        title: 'Tasks written as headings, with their markers',
+        family: 'spec-kit',
+        markdown: `## Phase 1: Setup
+
+### T001 [P]: Initialize the extension project
+
+### T002 [P] [US1] Configure TypeScript
+
+## Next Steps
+
+Start with T001, then T002.
+`
+      },
       {
         title: 'References to tasks that exist, dependencies in order',
         family: 'spec-kit',

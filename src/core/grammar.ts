@@ -102,7 +102,7 @@ export function tagFamily(tag: string): string {
 export const tagLike = /^[A-Z][A-Z0-9]+$/
 
 /** A bracket marker right after a task ID: `[P]`, `[US1]`, `[BILL]`. */
-export const markerAfterId = /^\s*\[([^\]\n]{1,20})\]/
+export const markerAfterId = /^\s*\[([^\]\r\n]{1,20})\]/
 
 /** A bracket marker before an ID (ai-first-sdlc's compressed `[P] Task 1.1`). */
 export const markerBeforeId = /^\[([^\]\s]{1,10})\]\s*/
@@ -116,8 +116,8 @@ export const phaseStepTaskLine = /^(?:\[[^\]]+\]\s*)*Task\s+\d/i
  */
 export const idListLine = /^\S+\s*[,/&–—-]/
 
-/** A task heading: `### T001: Add the board`. */
-export const taskHeading = /^[Tt]-?\d{1,5}[a-z]?\s*:/
+/** A task heading: `### T001: Add the board`, `### T001 [P]: Init`, `### T001 [US1] Add`, `### T001 – Add`. */
+export const taskHeading = /^[Tt]-?\d{1,5}[a-z]?(?:(?:\s*\[[^\]\r\n]{1,20}\])+|\s*:|\s+[-–—]\s)/
 
 /** spec-maestro's task block comments, `<!-- TASK:BEGIN id=T001 -->` and `<!-- TASK:END -->`. */
 export const taskBlockBegin = /^<!--\s*TASK:BEGIN\b(?:\s+id=([^\s>]+))?\s*-->$/
@@ -156,7 +156,7 @@ export const filePath = /(?:[\w.@-]+\/)+[\w.@*-]*|\b[\w-]+\.(?:[a-z]{1,6})\b|(?<
 export const notAPath = /^(?:\d+(?:\.\d+)*|(?:e\.g|i\.e|etc)\.?)$/i
 
 /** The words before a path that make it the file a task changes: "… in src/x.ts". */
-export const targetPreposition = /\b(?:in|to|into|at)\s+`?$/i
+export const targetPreposition = /(?:\b(?:in|to|into|at)\s+|在\s*)`?$/i
 
 /** The words before a path that make it a file a task reads or runs: "per contracts/api.md", "with build.sh". */
 export const readPreposition = /\b(?:per|from|using|with|via|run|runs|running|execute|executing|see|following|against|according to)\s+`?$/i
