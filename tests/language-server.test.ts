@@ -4,29 +4,35 @@
  * appear for a leftover placeholder, with planlint's rule id, range and
  * message, exactly as `lint()` reports them, and go away when the text is fixed.
  */
-import {type ChildProcessWithoutNullStreams, spawn} from 'node:child_process'
+import {type ChildProcessWithoutNullStreams, spawn, spawnSync} from 'node:child_process'
+import {readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {afterEach, describe, expect, it} from 'vitest'
 import {
+  type CodeAction,
+  CodeActionRequest,
   ConfigurationRequest,
   createProtocolConnection,
   type Diagnostic,
   DiagnosticSeverity,
   DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
   DidOpenTextDocumentNotification,
-  DocumentFormattingRequest,
   ExitNotification,
   InitializedNotification,
   InitializeRequest,
   type ProtocolConnection,
   PublishDiagnosticsNotification,
   type PublishDiagnosticsParams,
+  type Range,
   RegistrationRequest,
+  type TextEdit,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter
 } from 'vscode-languageserver-protocol/node'
+import {docsUrl} from '../src/core/meta.js'
 import {lint} from '../src/engine/run.js'
 import {cleanTasks, leftoverPlan, root, tempProject} from './helpers.js'
 
@@ -38,6 +44,7 @@ class Editor {
   private readonly waiting: Array<{match: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void}> = []
   private readonly versions = new Map<string, number>()
   stderr = ''
+  capabilities: Record<string, unknown> = {}
 
   private constructor(
     private readonly server: ChildProcessWithoutNullStreams,
@@ -69,12 +76,13 @@ class Editor {
     const editor = new Editor(server, connection)
     running.push(editor)
     const uri = pathToFileURL(workspace).href
-    await connection.sendRequest(InitializeRequest.type, {
+    const initialized = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: uri,
       workspaceFolders: [{uri, name: 'plans'}],
       capabilities: client.settings === 'none' ? {workspace: {configuration: true, workspaceFolders: true}} : {}
     })
+    editor.capabilities = initialized.capabilities as Record<string, unknown>
     await connection.sendNotification(InitializedNotification.type, {})
     return editor
   }
@@ -99,6 +107,23 @@ class Editor {
     this.versions.set(uri, version)
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {textDocument: {uri, version}, contentChanges: [{text}]})
     return this.diagnostics(uri, version)
+  }
+
+  /** The diagnostics published next for a document, whatever its version (after a config change). */
+  next(uri: string): Promise<Diagnostic[]> {
+    const after = this.published.length
+    return new Promise<PublishDiagnosticsParams>((resolve) => this.waiting.push({match: (p) => p.uri === uri && this.published.indexOf(p) >= after, resolve})).then(
+      (p) => p.diagnostics
+    )
+  }
+
+  /** Every version diagnostics were published for, in order. */
+  versionsPublished(uri: string): Array<number | undefined> {
+    return this.published.filter((p) => p.uri === uri).map((p) => p.version)
+  }
+
+  actions(uri: string, range: Range, only?: string[]): Promise<CodeAction[]> {
+    return this.connection.sendRequest(CodeActionRequest.type, {textDocument: {uri}, range, context: {diagnostics: [], ...(only ? {only} : {})}}) as Promise<CodeAction[]>
   }
 
   async stop(): Promise<number | null> {
@@ -130,7 +155,7 @@ async function expectedDiagnostics(path: string, text: string, cwd: string): Pro
     range: {start: {line: m.line - 1, character: m.column - 1}, end: {line: m.endLine - 1, character: m.endColumn - 1}},
     message: m.message,
     severity: m.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-    ...(m.ruleId ? {code: m.ruleId} : {}),
+    ...(m.ruleId ? {code: m.ruleId, codeDescription: {href: docsUrl(m.ruleId)}} : {}),
     source: 'planlint'
   }))
 }
@@ -148,6 +173,7 @@ describe('planlint-language-server', () => {
       message: 'Unfilled placeholder "[DATE]": replace it with real content',
       severity: DiagnosticSeverity.Error,
       code: 'no-placeholders',
+      codeDescription: {href: docsUrl('no-placeholders')},
       source: 'planlint'
     })
     expect(opened).toEqual(await expectedDiagnostics(path, leftoverPlan, workspace))
@@ -159,12 +185,8 @@ describe('planlint-language-server', () => {
     expect(edited).toEqual(await expectedDiagnostics(path, fixed, workspace))
     expect(edited.length).toBe(opened.length - 1)
 
-    // planlint does not format: a format request changes nothing.
-    const edits = await editor.connection.sendRequest(DocumentFormattingRequest.type, {
-      textDocument: {uri},
-      options: {tabSize: 2, insertSpaces: true}
-    })
-    expect(edits ?? []).toEqual([])
+    // planlint does not format, and says so.
+    expect(editor.capabilities['documentFormattingProvider']).toBeUndefined()
     expect(await editor.stop()).toBe(0)
   })
 
@@ -207,4 +229,93 @@ describe('planlint-language-server', () => {
     expect(editor.stderr).toBe('')
     expect(await editor.stop()).toBe(0)
   })
+
+  it('offers a quick fix for each fixable message, "fix all", and actions that disable the rule, each of which works', async () => {
+    const text = '# Tasks: Sync\n\n## Phase 1: Setup\n\n- [ ] T1 Create src/a.ts\n- [ ] T2 Create src/b.ts\n\nOwner: TBD\n'
+    const workspace = tempProject({'.planlintrc.json': JSON.stringify({preset: 'spec-maestro'})})
+    const uri = pathToFileURL(join(workspace, 'tasks.md')).href
+    const editor = await Editor.start(workspace)
+    const opened = await editor.open(uri, text)
+    expect(opened.map((d) => [d.code, d.range.start.line])).toEqual([
+      ['task-id', 4],
+      ['task-id', 5],
+      ['no-placeholders', 7]
+    ])
+    const line = (n: number): Range => ({start: {line: n, character: 0}, end: {line: n, character: 0}})
+
+    const onFirst = await editor.actions(uri, line(4))
+    expect(onFirst.map((a) => [a.title, a.kind])).toEqual([
+      ['Replace "T1" with "T001"', 'quickfix'],
+      ['Ignore task-id in this list', 'quickfix'],
+      ['Disable task-id for this file', 'quickfix'],
+      ['Fix all planlint problems that can be fixed (2)', 'source.fixAll.planlint'],
+      ['Fix all planlint problems that can be fixed (2)', 'quickfix']
+    ])
+    const apply = (action: CodeAction) => applyEdits(text, action.edit!.changes![uri]!)
+    expect(apply(onFirst[0]!)).toBe(text.replace('T1 ', 'T001 '))
+    expect(apply(onFirst[3]!)).toBe(text.replace('T1 ', 'T001 ').replace('T2 ', 'T002 '))
+    // Editors ask for fix-all alone on save.
+    expect((await editor.actions(uri, line(0), ['source.fixAll'])).map((a) => a.kind)).toEqual(['source.fixAll.planlint'])
+
+    // Each action's text, linted again, has lost exactly what it said.
+    const codes = async (changed: string) => (await editor.edit(uri, changed)).map((d) => d.code)
+    expect(await codes(apply(onFirst[1]!))).toEqual(['no-placeholders'])
+    expect(await codes(apply(onFirst[2]!))).toEqual(['no-placeholders'])
+    expect(await codes(apply(onFirst[3]!))).toEqual(['no-placeholders'])
+    await editor.edit(uri, text)
+    const onOwner = await editor.actions(uri, line(7))
+    expect(onOwner.map((a) => a.title)).toEqual(['Ignore no-placeholders in this paragraph', 'Disable no-placeholders for this file', 'Fix all planlint problems that can be fixed (2)'])
+    expect(await codes(apply(onOwner[0]!))).toEqual(['task-id', 'task-id'])
+    expect(await editor.stop()).toBe(0)
+  })
+
+  it('reports the latest text of quick edits, in order, and an unsaved document too', async () => {
+    const workspace = tempProject({})
+    const uri = pathToFileURL(join(workspace, 'plan.md')).href
+    const editor = await Editor.start(workspace)
+    await editor.open(uri, leftoverPlan)
+    const edits = [1, 2, 3, 4].map((n) => editor.edit(uri, leftoverPlan.replace('[DATE]', `2025-03-1${n}`)))
+    const last = await edits[3]!
+    expect(last.map((d) => d.message)).toEqual(['Fill-in marker "NEEDS CLARIFICATION" left in: resolve it or remove it'])
+    const versions = editor.versionsPublished(uri)
+    expect(versions).toEqual([...versions].sort())
+    expect(versions[versions.length - 1]).toBe(5)
+
+    const untitled = await editor.open('untitled:Untitled-1', leftoverPlan)
+    expect(untitled.map((d) => d.code)).toEqual(['no-placeholders', 'no-placeholders'])
+    expect(await editor.stop()).toBe(0)
+  })
+
+  it('lints open documents again when a config file changes', async () => {
+    const workspace = tempProject({})
+    const uri = pathToFileURL(join(workspace, 'plan.md')).href
+    const editor = await Editor.start(workspace)
+    expect((await editor.open(uri, leftoverPlan)).map((d) => d.severity)).toEqual([DiagnosticSeverity.Error, DiagnosticSeverity.Error])
+    writeFileSync(join(workspace, '.planlintrc.json'), JSON.stringify({rules: {'no-placeholders': 'warn'}}))
+    const next = editor.next(uri)
+    await editor.connection.sendNotification(DidChangeWatchedFilesNotification.type, {changes: [{uri: pathToFileURL(join(workspace, '.planlintrc.json')).href, type: 1}]})
+    expect((await next).map((d) => d.severity)).toEqual([DiagnosticSeverity.Warning, DiagnosticSeverity.Warning])
+    expect(await editor.stop()).toBe(0)
+  })
+
+  it('answers --help and --version, and says what is missing without a transport', () => {
+    const run = (...args: string[]) => spawnSync(process.execPath, [serverPath, ...args], {encoding: 'utf8'})
+    expect(run('--version')).toMatchObject({status: 0, stdout: `${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}\n`})
+    expect(run('--help')).toMatchObject({status: 0})
+    expect(run('--help').stdout).toMatch(/^Usage: planlint-language-server --stdio/)
+    const bare = run()
+    expect(bare.status).toBe(2)
+    expect(bare.stderr).toMatch(/^planlint-language-server: say how to talk to the editor \(--stdio\)/)
+  })
 })
+
+/** The text after an action's edits, applied from the end. */
+function applyEdits(text: string, edits: TextEdit[]): string {
+  const offset = (position: {line: number; character: number}) =>
+    text.split('\n').slice(0, position.line).reduce((total, line) => total + line.length + 1, 0) + position.character
+  let result = text
+  for (const edit of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))) {
+    result = result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end))
+  }
+  return result
+}

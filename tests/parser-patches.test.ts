@@ -33,7 +33,10 @@ const edgeCases = [
   '  - a\n\n    b\n\n      c\nd\n',
   '>\n> > a\n> b\n>\n\n',
   '* a\n* \n* c\n  * d\n\n    e\n',
-  'para\n- item\n\n\n  lazy?\n'
+  'para\n- item\n\n\n  lazy?\n',
+  // Runs of text events the merge of adjacent data events compacts.
+  '[a]('.repeat(500) + '\n\n' + '*a _b [c] `d` e\\* &amp; f'.repeat(50) + '\n',
+  'x [a](b) [c] **d** ~~e~~ <f> g\\\n h\n'.repeat(20)
 ]
 
 /**

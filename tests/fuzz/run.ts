@@ -31,7 +31,7 @@ while (Date.now() < until) {
   const seed = Date.now() ^ (round << 8)
   const result = await fc.check(properties[round++ % properties.length]!, {seed, numRuns: 500})
   if (result.failed) {
-    process.stdout.write(`fuzz: failed after ${tried} inputs (seed ${seed}):\n${fc.defaultReportMessage(result)}\n`)
+    process.stdout.write(`fuzz: failed after ${tried} inputs (seed ${seed}):\n${fc.defaultReportMessage(result)}\n${String((result.errorInstance as Error | undefined)?.message ?? '')}\n`)
     process.exit(1)
   }
 }

@@ -51,7 +51,8 @@ export function buildOutline(tree: Root): Section[] {
   children.forEach((node, index) => {
     if (node.type !== 'heading') return
     while (open.length > 0 && open[open.length - 1]!.depth >= node.depth) open.pop()!.end = index
-    const text = toString(node)
+    // A setext heading spans lines: its text is one line, whatever the line endings.
+    const text = toString(node).replace(/\s*\r?\n\s*/g, ' ')
     const key = headingKey(text)
     const bare = text.replace(trailingAside, '')
     const section: Section = {node, depth: node.depth, text, key, bareKey: bare === text ? key : headingKey(bare), index, end: children.length, number: numberOf(text)}
