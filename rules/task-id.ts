@@ -180,7 +180,9 @@ function checkTIds(plan: Plan, report: Report<Id>, options: TaskIdOptions): void
     if (open && start < open.end) continue
     if (task.id) open = {end: task.node.position?.end.offset ?? start}
     const key = task.node.position?.start.column === undefined ? task.node : `${task.phase?.index}:${task.subphase?.index}`
-    lists.set(key, [...(lists.get(key) ?? []), task])
+    const list = lists.get(key)
+    if (list) list.push(task)
+    else lists.set(key, [task])
   }
   for (const group of lists.values()) {
     const identified = group.filter((task) => task.id).length
