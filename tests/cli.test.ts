@@ -469,7 +469,7 @@ describe('planlint: stdin, usage, version and help', () => {
   it('unknown options exit 2 with a pointer to --help', () => {
     const run = runCli(['--frobnicate'])
     expect(run.status).toBe(2)
-    expect(run.stderr.trim()).toBe("planlint: Unknown option '--frobnicate'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--frobnicate\" (see planlint --help)")
+    expect(run.stderr.trim()).toBe("planlint: unknown option '--frobnicate' (see planlint --help)")
   })
 
   it('--version prints the package version; --help lists every option', () => {
@@ -486,5 +486,58 @@ describe('planlint: stdin, usage, version and help', () => {
     const cwd = tempProject({'plan.md': leftoverPlan})
     expect(runCli(['--color', 'plan.md'], {cwd}).stdout).toContain('\u001B[')
     expect(runCli(['--no-color', 'plan.md'], {cwd}).stdout).not.toContain('\u001B[')
+  })
+})
+
+describe('planlint: what users of ESLint expect of the command line', () => {
+  const fixable = readFileSync(join(root, 'fixtures/fix/tasks.md'), 'utf8')
+
+  it('--fix-dry-run shows the change as a unified diff, writes nothing, and says what it would fix', () => {
+    const cwd = tempProject({'tasks.md': fixable})
+    const run = runCli(['--no-config', '--fix-dry-run', 'tasks.md'], {cwd})
+    expect(run.stdout).toContain('--- a/tasks.md\n+++ b/tasks.md\n')
+    expect(run.stdout).toContain('-- [ ] T2 Add the clock in src/sync/clock.ts\n-- [ ] t003 Add the queue store in src/sync/store.ts\n+- [ ] T002 Add the clock in src/sync/clock.ts\n')
+    expect(run.stderr).toBe('planlint: would fix 5 problems in 1 file\n')
+    expect(readFileSync(join(cwd, 'tasks.md'), 'utf8')).toBe(fixable)
+    // In JSON, the fixed text is the result's output, and each fixable message carries its fix.
+    const [dry] = JSON.parse(runCli(['--no-config', '--fix-dry-run', '-f', 'json', 'tasks.md'], {cwd}).stdout)
+    expect(dry.output).toBe(readFileSync(join(root, 'fixtures/fix/tasks.fixed.md'), 'utf8'))
+    const [plain] = JSON.parse(runCli(['--no-config', '-f', 'json', 'tasks.md'], {cwd}).stdout)
+    const t2 = plain.messages.find((m: {message: string}) => m.message.startsWith('Task ID "T2"'))
+    expect(fixable.slice(t2.fix.range[0], t2.fix.range[1])).toBe('T2')
+    expect(t2.fix.text).toBe('T002')
+  })
+
+  it('--fix says how many problems it fixed in how many files', () => {
+    const cwd = tempProject({'a/tasks.md': fixable, 'b/tasks.md': fixable})
+    expect(runCli(['--no-config', '--fix', 'a/tasks.md', 'b/tasks.md'], {cwd}).stderr).toBe('planlint: fixed 10 problems in 2 files\n')
+  })
+
+  it('--output-file writes the report there and a one-line summary to the terminal', () => {
+    const cwd = tempProject({'plan.md': leftoverPlan})
+    const run = runCli(['--no-config', '-f', 'json', '--output-file', 'reports/planlint.json', 'plan.md'], {cwd})
+    expect(run.status).toBe(1)
+    expect(run.stdout).toBe('')
+    expect(run.stderr).toBe('planlint: 2 errors, 0 warnings in 1 file; report written to reports/planlint.json\n')
+    expect(json(readFileSync(join(cwd, 'reports/planlint.json'), 'utf8'))[0]!.messages).toHaveLength(2)
+  })
+
+  it("--rule 'RULE: SEVERITY' sets a rule for one run, and a wrong one is one clear line", () => {
+    const cwd = tempProject({'plan.md': leftoverPlan})
+    const warned = runCli(['--no-config', '-f', 'json', '--rule', 'no-placeholders: warn', 'plan.md'], {cwd})
+    expect(warned.status).toBe(0)
+    expect(json(warned.stdout)[0]!.messages.map((m) => m['severity'])).toEqual(['warning', 'warning'])
+    expect(runCli(['--no-config', '--rule', 'no-placeholders: [error, {markers: [WIP]}]', '--rule', 'no-placeholders: off', 'plan.md'], {cwd}).status).toBe(0)
+    const wrong = runCli(['--rule', 'no-placeholder: warn', 'plan.md'], {cwd})
+    expect(wrong.status).toBe(2)
+    expect(wrong.stderr).toMatch(/^planlint: --rule 'no-placeholder: warn': unknown rule "no-placeholder" \(known rules: /)
+  })
+
+  it('honours FORCE_COLOR, and says briefly what option it does not know', () => {
+    const cwd = tempProject({'plan.md': leftoverPlan})
+    expect(runCli(['--no-config', 'plan.md'], {cwd, env: {FORCE_COLOR: '1'}}).stdout).toContain('\u001b[31merror')
+    expect(runCli(['--no-config', 'plan.md'], {cwd, env: {FORCE_COLOR: '0'}}).stdout).not.toContain('\u001b[')
+    const unknown = runCli(['--fxi', 'plan.md'], {cwd})
+    expect(unknown).toMatchObject({status: 2, stderr: "planlint: unknown option '--fxi' (see planlint --help)\n"})
   })
 })

@@ -45,6 +45,8 @@ export interface LintResult {
   file: string
   preset: string | null
   messages: LintMessage[]
-  /** With `--fix`: how many fixes were written to the file. */
+  /** With `--fix`: how many fixes were written to the file (with `--fix-dry-run`: would be). */
   fixed?: number
+  /** With `--fix-dry-run`: the text `--fix` would write. */
+  output?: string
 }

@@ -32,6 +32,8 @@ export interface LintOptions {
   config?: string | false
   /** `lintFiles`: apply certain fixes to the files, then report what is left. */
   fix?: boolean
+  /** With `fix`: write nothing; each result that a fix changes gets the fixed text as `output`. */
+  fixDryRun?: boolean
   /** `lintFiles`: a cache file; unchanged files replay their results. */
   cache?: string
   /** `lintFiles`: worker threads; `auto` uses every core when there are enough files. Default 0. */
@@ -293,17 +295,19 @@ export async function lintFiles(patterns: string[], options: LintOptions = {}): 
       }
       let result: CachedResult = outcome
       let fixed = 0
+      let output: string | undefined
       let key = job.key
       if (options.fix && result.messages.some((message) => message.fix)) {
         const applied = applyFixes(job.text, result.messages)
         if (applied.text !== job.text) {
-          const notFixed = await writeFix(job.file, job, applied.text, options.beforeFixWrite && (() => options.beforeFixWrite!(job.file)))
+          const notFixed = options.fixDryRun ? undefined : await writeFix(job.file, job, applied.text, options.beforeFixWrite && (() => options.beforeFixWrite!(job.file)))
           if (notFixed !== undefined) {
             // Its messages are those of the text it was linted as; nothing is cached.
             slots[job.slot] = {file: job.display, ...result, messages: [fatal(`Not fixed: ${notFixed}`), ...result.messages]}
             continue
           }
           fixed = applied.applied
+          if (options.fixDryRun) output = applied.text
           const again = await lintJob({...job, text: applied.text})
           if (again instanceof Error) {
             slots[job.slot] = {file: job.display, preset: null, fixed, messages: [fatal(`Internal error while linting this file after fixing it: ${again.message}`)]}
@@ -314,8 +318,8 @@ export async function lintFiles(patterns: string[], options: LintOptions = {}): 
         }
       }
       // A file not checked (over its budget) is tried again next time.
-      if (!result.messages.some((message) => message.fatal)) cache?.cache.set(job.file, key, result)
-      slots[job.slot] = {file: job.display, ...result, ...(fixed > 0 ? {fixed} : {})}
+      if (!result.messages.some((message) => message.fatal) && !options.fixDryRun) cache?.cache.set(job.file, key, result)
+      slots[job.slot] = {file: job.display, ...result, ...(fixed > 0 ? {fixed} : {}), ...(output !== undefined ? {output} : {})}
     }
   } finally {
     await pool?.close()

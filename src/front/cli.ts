@@ -4,12 +4,16 @@
  * Exit codes: 0 clean (warnings within --max-warnings), 1 lint errors or too
  * many warnings, 2 usage, configuration or I/O failure.
  */
-import {resolve} from 'node:path'
+import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
+import {dirname, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
+import {createTwoFilesPatch} from 'diff'
+import {parse as parseYaml} from 'yaml'
 import {PlanlintError} from '../core/errors.js'
 import {version} from '../core/meta.js'
-import type {LintResult} from '../core/types.js'
+import type {LintResult, RuleSetting} from '../core/types.js'
 import {defaultCacheLocation} from '../engine/cache.js'
+import {ruleSettingsProblem} from '../engine/config/validate.js'
 import {decodeDocument} from '../engine/files.js'
 import {autoWorkersFrom, autoWorkersFromCores, explainDetection, lint, lintFiles, settingsFor, type LintOptions} from '../engine/run.js'
 import {lintStaged} from '../engine/staged.js'
@@ -30,6 +34,9 @@ Options:
   -q, --quiet              report errors only
   --max-warnings N         exit with 1 when there are more than N warnings
   --fix                    apply the fixes that are certain (${ruleMetadata().filter((rule) => rule.fixable).map((rule) => rule.id).join(', ')})
+  --fix-dry-run            show what --fix would change, as a unified diff, without writing
+  --rule 'RULE: SEVERITY'  set a rule for this run (repeatable; YAML: 'task-id: [error, {suffixes: allow}]')
+  -o, --output-file FILE   write the report to FILE; a one-line summary stays on the terminal
   --cache                  skip files unchanged since the last run (same content,
                            config and planlint version) and replay their results
   --cache-location PATH    the cache file (default: ${defaultCacheLocation})
@@ -39,7 +46,8 @@ Options:
   --stdin                  lint standard input
   --stdin-filename NAME    name (and config lookup path) for standard input
   --staged                 lint the plan documents staged in git, as staged
-  --color, --no-color      force colours on or off in stylish output
+  --color, --no-color      force colours on or off in stylish output (default: on for a
+                           terminal; NO_COLOR and FORCE_COLOR are honoured)
   --list-presets           list the presets and exit
   --print-config FILE      print the resolved preset and rule settings for FILE
   --explain-detection FILE print how FILE scores against each family
@@ -69,6 +77,9 @@ function parse(argv: string[]) {
         'max-warnings': {type: 'string'},
         stdin: {type: 'boolean'},
         fix: {type: 'boolean'},
+        'fix-dry-run': {type: 'boolean'},
+        rule: {type: 'string', multiple: true},
+        'output-file': {type: 'string', short: 'o'},
         cache: {type: 'boolean'},
         'cache-location': {type: 'string'},
         workers: {type: 'string'},
@@ -86,7 +97,9 @@ function parse(argv: string[]) {
       }
     })
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]} (see planlint --help)`)
+    // Node's message explains positional arguments at length: its first sentence says what is wrong.
+    const first = (error as Error).message.split('\n')[0]!.split(/\.\s/)[0]!.replace(/\.$/, '')
+    throw new UsageError(`${first.charAt(0).toLowerCase()}${first.slice(1)} (see planlint --help)`)
   }
 }
 
@@ -96,6 +109,60 @@ async function readStdin(): Promise<string> {
   const document = decodeDocument(Buffer.concat(chunks))
   if (document.problem !== undefined) throw new UsageError(`<stdin>: ${document.problem}`)
   return document.text
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`
+}
+
+/** Colours: the flags, else FORCE_COLOR (0 is off), else a terminal without NO_COLOR. */
+function colorWanted(values: {color?: boolean; 'no-color'?: boolean}): boolean {
+  if (values['no-color']) return false
+  if (values.color !== undefined) return values.color
+  const force = process.env['FORCE_COLOR']
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false'
+  return process.stdout.isTTY === true && !process.env['NO_COLOR']
+}
+
+/** `--rule 'RULE: SEVERITY'` values, each a line of YAML; checked with the other options. */
+function parseRuleOptions(values: string[]): Record<string, RuleSetting> {
+  const rules: Record<string, RuleSetting> = {}
+  for (const value of values) {
+    let parsed: unknown
+    try {
+      parsed = parseYaml(value)
+    } catch (error) {
+      throw new UsageError(`--rule '${value}': not "RULE: SEVERITY" (${(error as Error).message.split('\n')[0]})`)
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new UsageError(`--rule '${value}': expected "RULE: SEVERITY", as 'task-id: warn'`)
+    const problem = ruleSettingsProblem(parsed, [])
+    if (problem) throw new UsageError(`--rule '${value}': ${problem.replace(/^: /, '')}`)
+    Object.assign(rules, parsed)
+  }
+  return rules
+}
+
+/** What --fix-dry-run shows: a unified diff per file a fix would change. */
+function fixDiffs(results: LintResult[]): string {
+  return results
+    .filter((result) => result.output !== undefined)
+    .map((result) => {
+      const before = decodeDocument(readFileSync(resolve(result.file))).text ?? ''
+      return createTwoFilesPatch(`a/${result.file}`, `b/${result.file}`, before, result.output!, undefined, undefined, {context: 3})
+    })
+    .join('')
+}
+
+/** The report, written whole: a reader of FILE never sees half of it. */
+function writeReport(path: string, report: string): void {
+  try {
+    mkdirSync(dirname(resolve(path)), {recursive: true})
+    const temporary = `${resolve(path)}.planlint-${process.pid}.tmp`
+    writeFileSync(temporary, report)
+    renameSync(temporary, resolve(path))
+  } catch (error) {
+    throw new UsageError(`--output-file ${path}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
+  }
 }
 
 function withoutWarnings(results: LintResult[]): LintResult[] {
@@ -141,9 +208,11 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError('--staged takes no paths and no --stdin: it lints the staged plan documents (the config\'s "files" chooses them)')
   }
 
-  if (values.fix && (values.stdin || values.staged)) {
-    throw new UsageError('--fix edits files: it cannot be combined with --stdin or --staged')
+  if ((values.fix || values['fix-dry-run']) && (values.stdin || values.staged)) {
+    throw new UsageError(`--${values.fix ? 'fix' : 'fix-dry-run'} works on files: it cannot be combined with --stdin or --staged`)
   }
+  if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run: choose one')
+  const rules = values.rule === undefined ? undefined : parseRuleOptions(values.rule)
 
   let workers: number | 'auto' = 'auto'
   if (values.workers !== undefined) {
@@ -162,7 +231,9 @@ async function main(argv: string[]): Promise<number> {
   const options: LintOptions = {
     preset: values.preset,
     config: values['no-config'] ? false : values.config,
-    fix: values.fix,
+    fix: values.fix === true || values['fix-dry-run'] === true,
+    fixDryRun: values['fix-dry-run'],
+    rules,
     cache: values.cache ? resolve(values['cache-location'] ?? defaultCacheLocation) : undefined,
     workers,
     timeLimit,
@@ -201,8 +272,21 @@ async function main(argv: string[]): Promise<number> {
   const warnings = results.reduce((n, r) => n + r.messages.filter((m) => m.severity === 'warning').length, 0)
   const errors = results.reduce((n, r) => n + r.messages.filter((m) => m.severity === 'error').length, 0)
   const shown = values.quiet ? withoutWarnings(results) : results
-  const color = values['no-color'] ? false : (values.color ?? (process.stdout.isTTY === true && !process.env['NO_COLOR']))
-  process.stdout.write(await format(formatName, shown, {color, rules: ruleMetadata()}))
+  const outputFile = values['output-file']
+  const color = outputFile === undefined && colorWanted(values)
+  if (values['fix-dry-run'] && formatName !== 'json') process.stdout.write(fixDiffs(results))
+  const report = await format(formatName, shown, {color, rules: ruleMetadata()})
+  if (outputFile === undefined) process.stdout.write(report)
+  else {
+    writeReport(outputFile, report)
+    const files = new Set(results.filter((result) => result.messages.length > 0).map((result) => result.file)).size
+    process.stderr.write(`planlint: ${count(errors, 'error')}, ${count(warnings, 'warning')} in ${count(files, 'file')}; report written to ${outputFile}\n`)
+  }
+  const fixedFiles = results.filter((result) => result.fixed)
+  if (fixedFiles.length > 0) {
+    const problems = fixedFiles.reduce((total, result) => total + result.fixed!, 0)
+    process.stderr.write(`planlint: ${values['fix-dry-run'] ? 'would fix' : 'fixed'} ${count(problems, 'problem')} in ${count(fixedFiles.length, 'file')}\n`)
+  }
 
   // A file planlint could not lint (unreadable, or a bug while linting it) is a failure, not a lint error.
   if (failedPaths > 0 || results.some((result) => result.messages.some((message) => message.fatal))) return 2

@@ -2,11 +2,12 @@
 import type {LintResult} from '../../core/types.js'
 
 export function report(results: ReadonlyArray<LintResult>): string {
-  const plain = results.map(({file, preset, messages, fixed}) => ({
+  const plain = results.map(({file, preset, messages, fixed, output}) => ({
     file,
     preset,
     ...(fixed ? {fixed} : {}),
-    messages: messages.map(({ruleId, messageId, severity, line, column, endLine, endColumn, message, fatal}) => ({
+    ...(output !== undefined ? {output} : {}),
+    messages: messages.map(({ruleId, messageId, severity, line, column, endLine, endColumn, message, fatal, fix}) => ({
       ruleId,
       ...(messageId ? {messageId} : {}),
       severity,
@@ -15,7 +16,9 @@ export function report(results: ReadonlyArray<LintResult>): string {
       endLine,
       endColumn,
       message,
-      ...(fatal ? {fatal} : {})
+      ...(fatal ? {fatal} : {}),
+      // As ESLint gives it: replace the text between these offsets of the file (after a BOM) with `text`.
+      ...(fix ? {fix} : {})
     }))
   }))
   return JSON.stringify(plain, null, 2) + '\n'
