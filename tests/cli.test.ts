@@ -354,7 +354,7 @@ describe('planlint: configuration errors exit 2 with one line', () => {
     ['.planlintrc.yaml', 'presets: cdd\n', '.planlintrc.yaml: presets: must be object'],
     ['.planlintrc.yaml', 'presets:\n  acme: ./missing.yaml\n', '.planlintrc.yaml: presets.acme: '],
     ['.planlintrc.yaml', 'preset: acme\n', '.planlintrc.yaml: preset: unknown preset "acme" (known presets: recommended, cdd, cdd/feature'],
-    ['.planlintrc.json', '{"preset": "cdd",}', '.planlintrc.json: cannot parse: '],
+    ['.planlintrc.json', '{"preset": "cdd" "rules": {}}', '.planlintrc.json: cannot parse: '],
     ['.planlintrc.yml', 'rules: [unclosed\n', '.planlintrc.yml: cannot parse: ']
   ]
 
@@ -539,5 +539,16 @@ describe('planlint: what users of ESLint expect of the command line', () => {
     expect(runCli(['--no-config', 'plan.md'], {cwd, env: {FORCE_COLOR: '0'}}).stdout).not.toContain('\u001b[')
     const unknown = runCli(['--fxi', 'plan.md'], {cwd})
     expect(unknown).toMatchObject({status: 2, stderr: "planlint: unknown option '--fxi' (see planlint --help)\n"})
+  })
+
+  it('reads a JSON config with comments and trailing commas, and refuses a config name it does not read', () => {
+    const cwd = tempProject({'plan.md': leftoverPlan, '.planlintrc.jsonc': '{\n  // warnings while drafting\n  "rules": {"no-placeholders": "warn",},\n  /* more later */\n}\n'})
+    expect(json(runCli(['-f', 'json', 'plan.md'], {cwd}).stdout)[0]!.messages.map((m) => m['severity'])).toEqual(['warning', 'warning'])
+    const other = tempProject({'plan.md': leftoverPlan, '.planlintrc': 'preset: spec-kit\n'})
+    const run = runCli(['plan.md'], {cwd: other})
+    expect(run.status).toBe(2)
+    expect(run.stderr).toBe(
+      'planlint: .planlintrc: planlint does not read a config of this name: use .planlintrc.json, .planlintrc.jsonc, .planlintrc.yaml, .planlintrc.yml or a "planlint" key in package.json\n'
+    )
   })
 })

@@ -1,10 +1,12 @@
 /**
- * Find and read planlint configs: `.planlintrc.json`, `.planlintrc.yaml`,
- * `.planlintrc.yml`, or a `planlint` key in package.json, nearest to the
+ * Find and read planlint configs: `.planlintrc.json` or `.jsonc` (comments
+ * allowed in both), `.planlintrc.yaml`, `.planlintrc.yml`, or a `planlint`
+ * key in package.json, nearest to the
  * linted file first. The nearest config wins; configs do not cascade.
  */
-import {existsSync, readFileSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {dirname, join, parse as parsePath, relative, resolve} from 'node:path'
+import stripJsonComments from 'strip-json-comments'
 import {parse as parseYaml} from 'yaml'
 import {PlanlintError} from '../../core/errors.js'
 import type {PresetSchema} from '../../core/family.js'
@@ -50,19 +52,37 @@ export class ConfigError extends PlanlintError {
   }
 }
 
-export const configNames = ['.planlintrc.json', '.planlintrc.yaml', '.planlintrc.yml', 'package.json']
+export const configNames = ['.planlintrc.json', '.planlintrc.jsonc', '.planlintrc.yaml', '.planlintrc.yml', 'package.json']
+
+/**
+ * A config's JSON may have comments and trailing commas, as VS Code's and
+ * TypeScript's do (package.json is npm's: strict JSON).
+ */
+function parseJson(text: string, comments: boolean): unknown {
+  // Comments become spaces: JSON.parse's positions still point into the file.
+  return JSON.parse(comments ? stripJsonComments(text, {trailingCommas: true}) : text) as unknown
+}
 
 function parseConfigText(path: string, text: string): unknown {
   try {
-    if (path.endsWith('.json')) {
-      const data = JSON.parse(text) as unknown
-      return path.endsWith('package.json') ? (data as Record<string, unknown>)['planlint'] : data
-    }
+    if (path.endsWith('package.json')) return (parseJson(text, false) as Record<string, unknown>)['planlint']
+    if (/\.jsonc?$/.test(path)) return parseJson(text, true)
     return parseYaml(text) ?? {}
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0]
     throw new ConfigError(path, `cannot parse: ${reason}`)
   }
+}
+
+/** A file named like a config that planlint does not read (`.planlintrc`, `.planlintrc.js`): a config the user thinks applies. */
+function unknownConfigIn(dir: string): string | undefined {
+  let names: string[]
+  try {
+    names = readdirSync(dir)
+  } catch {
+    return undefined
+  }
+  return names.find((name) => /^\.planlintrc(?:\.|$)/.test(name) && !configNames.includes(name))
 }
 
 /** Read and validate one config file; throws ConfigError. */
@@ -110,6 +130,10 @@ export class ConfigFinder {
     const cached = this.cache.get(absolute)
     if (cached !== undefined) return cached
     let found: LoadedConfig | null = null
+    const unknown = unknownConfigIn(absolute)
+    if (unknown) {
+      throw new ConfigError(join(absolute, unknown), `planlint does not read a config of this name: use ${configNames.filter((name) => name !== 'package.json').join(', ')} or a "planlint" key in package.json`)
+    }
     for (const name of configNames) {
       const candidate = join(absolute, name)
       if (!existsSync(candidate)) continue
