@@ -1,5 +1,5 @@
 /** The `planlint` command, run as a real process: flags, formats, exit codes, bad input. */
-import {readFileSync} from 'node:fs'
+import {readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {presetNames} from '../presets/index.js'
@@ -61,6 +61,30 @@ describe('planlint: results and exit codes', () => {
     const run = runCli(['--format', 'json'], {cwd})
     expect(json(run.stdout).map((result) => result.file)).toEqual(['docs/IMPLEMENTATION-PLAN.md', 'specs/001/tasks.md'])
     expect(run.status).toBe(1)
+  })
+
+  it("honours git's ignores above the current folder and .git/info/exclude, and --no-ignore reads none", () => {
+    const repo = tempProject({
+      '.git/info/exclude': 'scratch/\n',
+      '.gitignore': 'generated/\n',
+      'docs/.planlintrc.json': JSON.stringify({ignore: ['old/**']}),
+      'docs/specs/001/plan.md': leftoverPlan,
+      'docs/generated/plan.md': leftoverPlan,
+      'docs/scratch/plan.md': leftoverPlan,
+      'docs/old/plan.md': leftoverPlan
+    })
+    const files = (args: string[]) => json(runCli(['--format', 'json', ...args], {cwd: join(repo, 'docs')}).stdout).map((result) => result.file)
+    expect(files([])).toEqual(['specs/001/plan.md'])
+    expect(files(['--no-ignore'])).toEqual(['generated/plan.md', 'old/plan.md', 'scratch/plan.md', 'specs/001/plan.md'])
+  })
+
+  it('--cache keeps its file in .planlintcache where there is no node_modules folder', () => {
+    const cwd = tempProject({'plan.md': leftoverPlan})
+    runCli(['--cache', 'plan.md'], {cwd})
+    expect(readdirSync(cwd).sort()).toEqual(['.planlintcache', 'plan.md'])
+    const withModules = tempProject({'plan.md': leftoverPlan, 'node_modules/.keep': ''})
+    runCli(['--cache', 'plan.md'], {cwd: withModules})
+    expect(readdirSync(join(withModules, 'node_modules/.cache/planlint'))).toEqual(['cache.json'])
   })
 
   it('uses the config "files" globs when no path is given', () => {

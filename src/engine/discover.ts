@@ -45,9 +45,27 @@ function matcher(scopes: IgnoreScope[]): (file: string) => boolean {
     })
 }
 
-/** `.gitignore` files anywhere under `root`, and `.planlintignore` at the root. */
-async function loadIgnores(root: string): Promise<(file: string) => boolean> {
+/**
+ * What git ignores above `root` too: the `.gitignore` files of its parent
+ * folders up to the repository's top, and the repository's own
+ * `.git/info/exclude` (patterns a user keeps out of every commit).
+ */
+function gitScopesAbove(root: string): IgnoreScope[] {
   const scopes: IgnoreScope[] = []
+  for (let dir = root; ; dir = dirname(dir)) {
+    if (dir !== root && existsSync(join(dir, '.gitignore'))) scopes.push({dir, rules: ignore().add(readFileSync(join(dir, '.gitignore'), 'utf8'))})
+    const exclude = join(dir, '.git', 'info', 'exclude')
+    if (existsSync(join(dir, '.git'))) {
+      if (existsSync(exclude)) scopes.push({dir, rules: ignore().add(readFileSync(exclude, 'utf8'))})
+      return scopes
+    }
+    if (dirname(dir) === dir) return []
+  }
+}
+
+/** `.gitignore` files anywhere under `root` and above it in its repository, `.git/info/exclude`, and `.planlintignore` at the root. */
+async function loadIgnores(root: string): Promise<(file: string) => boolean> {
+  const scopes: IgnoreScope[] = gitScopesAbove(root)
   const gitignores = await glob(['**/.gitignore'], {cwd: root, ignore: alwaysSkipped, dot: true})
   for (const path of gitignores) {
     scopes.push({dir: dirname(join(root, path)), rules: ignore().add(readFileSync(join(root, path), 'utf8'))})
@@ -79,13 +97,14 @@ async function globFiles(patterns: string[], cwd: string, isIgnored: (file: stri
     .sort()
 }
 
-export async function discover(patterns: string[], cwd: string, planGlobs: string[]): Promise<Discovery> {
+/** `useIgnores: false` (`--no-ignore`) reads no ignore file; node_modules and .git are still skipped. */
+export async function discover(patterns: string[], cwd: string, planGlobs: string[], useIgnores = true): Promise<Discovery> {
   // Ignore files matter only when something is expanded (no path, a folder, a
   // glob), and finding every .gitignore walks the whole tree: a pre-commit
   // hook naming one file must not pay for that, so they are loaded on demand.
   let ignores: Promise<(file: string) => boolean> | undefined
   const expand = async (globs: string[], from: string): Promise<string[]> =>
-    globFiles(globs, from, await (ignores ??= loadIgnores(cwd)))
+    globFiles(globs, from, await (ignores ??= useIgnores ? loadIgnores(cwd) : Promise.resolve(() => false)))
 
   if (patterns.length === 0) {
     return {files: await expand(planGlobs, cwd), problems: []}

@@ -34,6 +34,8 @@ export interface LintOptions {
   fix?: boolean
   /** With `fix`: write nothing; each result that a fix changes gets the fixed text as `output`. */
   fixDryRun?: boolean
+  /** `lintFiles`: `false` reads no ignore file and no config `ignore` (`--no-ignore`); default true. */
+  ignore?: boolean
   /** `lintFiles`: a cache file; unchanged files replay their results. */
   cache?: string
   /** `lintFiles`: worker threads; `auto` uses every core when there are enough files. Default 0. */
@@ -226,7 +228,7 @@ export async function lintFiles(patterns: string[], options: LintOptions = {}): 
   const here = configFor(resolve(cwd, 'plan.md'))
   checkOptions(options, here)
   const planGlobs = here?.config.files ?? defaultPlanGlobs
-  const discovered = await discover(patterns, cwd, planGlobs)
+  const discovered = await discover(patterns, cwd, planGlobs, options.ignore !== false)
   problems.push(...discovered.problems)
   const named = new Set(patterns.map((pattern) => resolve(cwd, pattern)))
 
@@ -242,7 +244,7 @@ export async function lintFiles(patterns: string[], options: LintOptions = {}): 
   for (const file of discovered.files) {
     const loaded = configFor(file)
     if (loaded === undefined) continue
-    if (isIgnoredByConfig(loaded, file)) continue
+    if (options.ignore !== false && isIgnoredByConfig(loaded, file)) continue
     const display = relative(cwd, file) || file
     const document = readDocument(file)
     if (document.problem !== undefined) {

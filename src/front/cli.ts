@@ -4,7 +4,7 @@
  * Exit codes: 0 clean (warnings within --max-warnings), 1 lint errors or too
  * many warnings, 2 usage, configuration or I/O failure.
  */
-import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
 import {parseArgs} from 'node:util'
 import {createTwoFilesPatch} from 'diff'
@@ -39,7 +39,10 @@ Options:
   -o, --output-file FILE   write the report to FILE; a one-line summary stays on the terminal
   --cache                  skip files unchanged since the last run (same content,
                            config and planlint version) and replay their results
-  --cache-location PATH    the cache file (default: ${defaultCacheLocation})
+  --cache-location PATH    the cache file (default: ${defaultCacheLocation}, or
+                           .planlintcache where there is no node_modules folder)
+  --no-ignore              read no ignore file (.gitignore, .planlintignore) and no
+                           config "ignore"; node_modules and .git are still skipped
   --workers N              worker threads (default: one per core on ${autoWorkersFromCores}+ cores, from ${autoWorkersFrom} files and 4 MB; 0: none)
   --time-limit SECONDS     stop checking a file after this long and report it as not
                            checked (default: 10; 0: no limit)
@@ -88,6 +91,7 @@ function parse(argv: string[]) {
         staged: {type: 'boolean'},
         color: {type: 'boolean'},
         'no-color': {type: 'boolean'},
+        'no-ignore': {type: 'boolean'},
         'list-presets': {type: 'boolean'},
         'print-config': {type: 'string'},
         'explain-detection': {type: 'string'},
@@ -234,7 +238,8 @@ async function main(argv: string[]): Promise<number> {
     fix: values.fix === true || values['fix-dry-run'] === true,
     fixDryRun: values['fix-dry-run'],
     rules,
-    cache: values.cache ? resolve(values['cache-location'] ?? defaultCacheLocation) : undefined,
+    cache: values.cache ? resolve(values['cache-location'] ?? (existsSync('node_modules') ? defaultCacheLocation : '.planlintcache')) : undefined,
+    ignore: !values['no-ignore'],
     workers,
     timeLimit,
     onWarning: (warning) => process.stderr.write(`planlint: warning: ${warning}\n`)
