@@ -47,6 +47,19 @@ describe('lintFiles()', () => {
   })
 })
 
+describe('lintFiles() progress', () => {
+  it('counts the files done, cached ones first, up to the total', async () => {
+    const cwd = tempProject({'a/plan.md': leftoverPlan, 'b/plan.md': leftoverPlan, 'c/tasks.md': cleanTasks})
+    const calls: Array<[number, number]> = []
+    await lintFiles([], {cwd, config: false, onProgress: (done, total) => calls.push([done, total])})
+    expect(calls).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3]
+    ])
+  })
+})
+
 describe('options given through the API', () => {
   it('are checked as a config is: one clear error naming the rule and option, before any file is read', async () => {
     await expect(lint('Owner: TBD\n', {config: false, rules: {'no-placeholders': ['error', {markers: 'TBD'} as never]}})).rejects.toThrow(

@@ -46,6 +46,8 @@ export interface LintOptions {
   maxNesting?: number
   /** `lintFiles` with `fix`: awaited after a fixed copy is written, before it replaces the file (tests pause here to edit the file). */
   beforeFixWrite?: (file: string) => Promise<void>
+  /** `lintFiles`: called as files are done (cached ones first), with how many of how many. */
+  onProgress?: (done: number, total: number) => void
   /** Called with warnings that are not lint messages (an unreadable cache). */
   onWarning?: (warning: string) => void
 }
@@ -285,8 +287,14 @@ export async function lintFiles(patterns: string[], options: LintOptions = {}): 
         error instanceof PlanlintError ? error : new Error(String((error as Error).message ?? error).split('\n')[0])
       )
     const linted: Array<CachedResult | Error> = []
-    if (pool) linted.push(...(await Promise.all(jobs.map(lintJob))))
-    else for (const job of jobs) linted.push(await lintJob(job))
+    const total = slots.length
+    let done = total - jobs.length
+    const counted = (outcome: CachedResult | Error) => {
+      options.onProgress?.(++done, total)
+      return outcome
+    }
+    if (pool) linted.push(...(await Promise.all(jobs.map((job) => lintJob(job).then(counted)))))
+    else for (const job of jobs) linted.push(counted(await lintJob(job)))
     for (const [index, job] of jobs.entries()) {
       const outcome = linted[index]!
       // One file that breaks planlint is reported as that file's error; the rest still count.

@@ -115,6 +115,27 @@ async function readStdin(): Promise<string> {
   return document.text
 }
 
+/**
+ * Files done of total on standard error, for a run that takes a while on a
+ * terminal: after a second, at most ten times a second, erased at the end.
+ * Never in CI logs or pipes, where it would be noise.
+ */
+function progressLine(): LintOptions['onProgress'] {
+  if (!process.stderr.isTTY || process.env['CI']) return undefined
+  const started = Date.now()
+  let shown = 0
+  return (done, total) => {
+    const now = Date.now()
+    if (done === total) {
+      if (shown > 0) process.stderr.write('\r\u001b[K')
+      return
+    }
+    if (now - started < 1000 || now - shown < 100) return
+    shown = now
+    process.stderr.write(`\rplanlint: ${done} of ${total} files`)
+  }
+}
+
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`
 }
@@ -242,6 +263,7 @@ async function main(argv: string[]): Promise<number> {
     ignore: !values['no-ignore'],
     workers,
     timeLimit,
+    onProgress: progressLine(),
     onWarning: (warning) => process.stderr.write(`planlint: warning: ${warning}\n`)
   }
 
