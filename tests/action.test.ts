@@ -12,11 +12,12 @@ import {cliPath, leftoverPlan, root, run, tempProject} from './helpers.js'
 
 interface Action {
   inputs: Record<string, {default: string}>
-  runs: {using: string; steps: Array<{uses?: string; run?: string; shell?: string; env?: Record<string, string>}>}
+  runs: {using: string; steps: Array<{id?: string; if?: string; uses?: string; run?: string; shell?: string; env?: Record<string, string>; with?: Record<string, string>}>}
 }
 
 const action = parse(readFileSync(join(root, 'action.yml'), 'utf8')) as Action
-const lintStep = action.runs.steps.find((step) => step.run !== undefined)!
+const nodeStep = action.runs.steps[0]!
+const lintStep = action.runs.steps[action.runs.steps.length - 1]!
 
 /** Run the step in `cwd` with these inputs (others at their defaults). */
 function runStep(cwd: string, inputs: Record<string, string>) {
@@ -27,6 +28,10 @@ function runStep(cwd: string, inputs: Record<string, string>) {
   // The step's env maps inputs to variables: `${{ inputs.NAME }}`.
   const env: NodeJS.ProcessEnv = {...process.env, PATH: `${bin}:${process.env['PATH']}`, NO_COLOR: '1'}
   for (const [variable, expression] of Object.entries(lintStep.env ?? {})) {
+    if (expression === '${{ github.action_path }}') {
+      env[variable] = root
+      continue
+    }
     const name = /\$\{\{ inputs\.([\w-]+) \}\}/.exec(expression)![1]!
     env[variable] = inputs[name] ?? action.inputs[name]!.default
   }
@@ -35,18 +40,36 @@ function runStep(cwd: string, inputs: Record<string, string>) {
 }
 
 describe('action.yml', () => {
-  it('is a composite action that sets up Node, then runs planlint with GitHub annotations', () => {
+  it("is a composite action that keeps the workflow's Node when it is recent enough", () => {
     expect(action.runs.using).toBe('composite')
-    expect(action.runs.steps[0]!.uses).toMatch(/^actions\/setup-node@/)
-    const cwd = tempProject({'specs/001/plan.md': leftoverPlan, 'notes/plan.md': leftoverPlan})
-    const step = runStep(cwd, {paths: 'specs/**/*.md'})
+    const setup = action.runs.steps[1]!
+    expect(setup).toMatchObject({if: "steps.node.outputs.needed == 'true'"})
+    expect(setup.uses).toMatch(/^actions\/setup-node@/)
+    const needed = (nodeVersion: string) => {
+      const cwd = tempProject({})
+      const output = join(cwd, 'output')
+      writeFileSync(output, '')
+      run('bash', ['-e', '-c', nodeStep.run!], cwd, {...process.env, GITHUB_OUTPUT: output, PLANLINT_NODE_VERSION: nodeVersion})
+      return readFileSync(output, 'utf8').trim()
+    }
+    // This Node (20.19 or later, as the tests need) is kept; a version asked for is set up.
+    expect(needed('')).toBe('needed=false')
+    expect(needed('24')).toBe('needed=true')
+  })
+
+  it('runs the planlint of its own version with GitHub annotations, on paths one per line (spaces kept)', () => {
+    const cwd = tempProject({'specs/001/plan.md': leftoverPlan, 'notes/plan.md': leftoverPlan, 'my plans/plan.md': leftoverPlan})
+    const step = runStep(cwd, {paths: 'specs/**/*.md\nmy plans/plan.md\n'})
     expect(step.status).toBe(1)
     expect(step.stdout.trim().split('\n')).toEqual([
       '::error file=specs/001/plan.md,line=3,col=11,endLine=3,endColumn=17,title=no-placeholders::Unfilled placeholder "[DATE]": replace it with real content',
-      '::error file=specs/001/plan.md,line=5,col=14,endLine=5,endColumn=33,title=no-placeholders::Fill-in marker "NEEDS CLARIFICATION" left in: resolve it or remove it'
+      '::error file=specs/001/plan.md,line=5,col=14,endLine=5,endColumn=33,title=no-placeholders::Fill-in marker "NEEDS CLARIFICATION" left in: resolve it or remove it',
+      '::error file=my plans/plan.md,line=3,col=11,endLine=3,endColumn=17,title=no-placeholders::Unfilled placeholder "[DATE]": replace it with real content',
+      '::error file=my plans/plan.md,line=5,col=14,endLine=5,endColumn=33,title=no-placeholders::Fill-in marker "NEEDS CLARIFICATION" left in: resolve it or remove it'
     ])
-    // Nothing installed in the repository: npx fetches the requested version.
-    expect(step.package).toBe('planlint@latest')
+    // Nothing installed in the repository: npx fetches the version of the action's ref.
+    expect(step.package).toBe(`planlint@${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}`)
+    expect(runStep(cwd, {paths: 'notes/plan.md', version: '0.1.0'}).package).toBe('planlint@0.1.0')
   })
 
   it('passes preset, format, output and extra arguments through, and uses an installed planlint', () => {
