@@ -60,7 +60,7 @@ describe('planlint --fix', () => {
   it('refuses to combine with --stdin or --staged', () => {
     const run = runCli(['--fix', '--stdin'], {input})
     expect(run.status).toBe(2)
-    expect(run.stderr).toContain('--fix edits files')
+    expect(run.stderr).toBe('planlint: --fix works on files: it cannot be combined with --stdin or --staged\n')
   })
 })
 

@@ -4,7 +4,7 @@
  * key in package.json, nearest to the
  * linted file first. The nearest config wins; configs do not cascade.
  */
-import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
 import {dirname, join, parse as parsePath, relative, resolve} from 'node:path'
 import stripJsonComments from 'strip-json-comments'
 import {parse as parseYaml} from 'yaml'
@@ -74,15 +74,15 @@ function parseConfigText(path: string, text: string): unknown {
   }
 }
 
-/** A file named like a config that planlint does not read (`.planlintrc`, `.planlintrc.js`): a config the user thinks applies. */
+/**
+ * Names of configs other tools read and planlint does not: a user who wrote
+ * one thinks it applies. Looked up by name (a few stats), not by listing the
+ * folder: a hook naming one file must not read every folder above it.
+ */
+const unreadConfigNames = ['.planlintrc', '.planlintrc.js', '.planlintrc.cjs', '.planlintrc.mjs', '.planlintrc.ts', '.planlintrc.json5', '.planlintrc.toml']
+
 function unknownConfigIn(dir: string): string | undefined {
-  let names: string[]
-  try {
-    names = readdirSync(dir)
-  } catch {
-    return undefined
-  }
-  return names.find((name) => /^\.planlintrc(?:\.|$)/.test(name) && !configNames.includes(name))
+  return unreadConfigNames.find((name) => existsSync(join(dir, name)))
 }
 
 /** Read and validate one config file; throws ConfigError. */
