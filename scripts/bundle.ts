@@ -3,10 +3,10 @@
  * dist/bin/ with esbuild. Node.js resolves and compiles every module of an
  * unbundled ESM program one by one: planlint's ~300 modules were two thirds
  * of a one-file run (the pre-commit case; issue 7, bench/results.md).
- * The library (`planlint`, `planlint/presets/*`, `planlint/rules/*`) and the
- * language server stay unbundled tsc output; the bundle is made from that
- * same output, so the CLI runs the code the API runs (with the parser's two
- * hot spots patched: parser-patches.ts).
+ * The language server is bundled the same way. The library (`planlint`,
+ * `planlint/presets/*`, `planlint/rules/*`) stays unbundled tsc output; the
+ * bundle is made from that same output, so the CLI and the server run the
+ * code the API runs (with the parser's patches: parser-patches.ts).
  */
 import {mkdirSync, rmSync, writeFileSync} from 'node:fs'
 import {build} from 'esbuild'
@@ -22,7 +22,12 @@ await build({
   ...nodeBundleOptions,
   // workers.ts starts `new URL('./worker.js', import.meta.url)`: both
   // entries land side by side in dist/bin/.
-  entryPoints: {cli: new URL('src/front/cli.js', dist).pathname, worker: new URL('src/engine/worker.js', dist).pathname},
+  entryPoints: {
+    cli: new URL('src/front/cli.js', dist).pathname,
+    worker: new URL('src/engine/worker.js', dist).pathname,
+    // The editor's server parses on every change: it gets the patched parser too.
+    'language-server': new URL('src/front/language-server.js', dist).pathname
+  },
   outdir: new URL('bin/', dist).pathname,
   // Shared code in one chunk; reporters stay lazy chunks, loaded when used.
   splitting: true,

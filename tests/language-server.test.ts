@@ -36,7 +36,7 @@ import {docsUrl} from '../src/core/meta.js'
 import {lint} from '../src/engine/run.js'
 import {cleanTasks, leftoverPlan, root, tempProject} from './helpers.js'
 
-const serverPath = join(root, 'dist/src/front/language-server.js')
+const serverPath = join(root, 'dist/bin/language-server.js')
 
 /** An editor's side of the connection: opens and edits documents, collects diagnostics. */
 class Editor {

@@ -59,7 +59,7 @@ if (!argv.some((arg) => /^--(?:stdio|node-ipc|socket|pipe|clientProcessId)/.test
 }
 
 /** How long typing must pause before a document is linted again (ms). */
-const debounce = 150
+const debounce = 75
 
 /** Action kind of "fix all": editors run it on save (`source.fixAll.planlint`). */
 const fixAllKind = `${CodeActionKind.SourceFixAll}.planlint`
