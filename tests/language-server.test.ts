@@ -5,7 +5,7 @@
  * message, exactly as `lint()` reports them, and go away when the text is fixed.
  */
 import {type ChildProcessWithoutNullStreams, spawn, spawnSync} from 'node:child_process'
-import {readFileSync, writeFileSync} from 'node:fs'
+import {chmodSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {afterEach, describe, expect, it} from 'vitest'
@@ -34,7 +34,7 @@ import {
 } from 'vscode-languageserver-protocol/node'
 import {docsUrl} from '../src/core/meta.js'
 import {lint} from '../src/engine/run.js'
-import {cleanTasks, leftoverPlan, root, tempProject} from './helpers.js'
+import {cleanTasks, hasCommand, leftoverPlan, root, tempProject} from './helpers.js'
 
 const serverPath = join(root, 'dist/bin/language-server.js')
 
@@ -318,3 +318,28 @@ function applyEdits(text: string, edits: TextEdit[]): string {
   }
   return result
 }
+
+describe("the README's Neovim 0.7 snippet", () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8')
+  const snippet = /With Neovim 0\.7 to 0\.9[\s\S]*?```lua\n([\s\S]*?)```/.exec(readme)![1]!
+  const nvim = hasCommand('nvim')
+
+  it.skipIf(!nvim)('starts the server for a Markdown buffer and shows its diagnostics (skipped without nvim)', () => {
+    const workspace = tempProject({'plan.md': leftoverPlan, 'init.lua': snippet, 'check.lua': [
+      "vim.cmd('edit plan.md')",
+      'vim.wait(20000, function() return #vim.diagnostic.get(0) >= 2 end, 100)',
+      "for _, d in ipairs(vim.diagnostic.get(0)) do io.stdout:write(string.format('%d:%d %s %s\\n', d.lnum + 1, d.col + 1, d.source or '', d.message)) end",
+      "vim.cmd('qa!')"
+    ].join('\n')})
+    // `npx planlint-language-server` finds the project's own install first, as in a project with planlint installed.
+    mkdirSync(join(workspace, 'node_modules/.bin'), {recursive: true})
+    const bin = join(workspace, 'node_modules/.bin/planlint-language-server')
+    writeFileSync(bin, `#!/bin/sh\nexec "${process.execPath}" "${serverPath}" "$@"\n`)
+    chmodSync(bin, 0o755)
+    const result = spawnSync('nvim', ['--headless', '-u', 'init.lua', '-c', 'luafile check.lua'], {cwd: workspace, encoding: 'utf8', timeout: 60_000})
+    expect(result.stdout.trim().split('\n')).toEqual([
+      '3:11 planlint Unfilled placeholder "[DATE]": replace it with real content',
+      '5:14 planlint Fill-in marker "NEEDS CLARIFICATION" left in: resolve it or remove it'
+    ])
+  }, 90_000)
+})
