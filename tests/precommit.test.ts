@@ -197,3 +197,34 @@ syncBuiltinESMExports()
     expect(listedFolders([], cwd).some((line) => line.includes('vendor/a/b'))).toBe(true)
   })
 })
+
+describe("the README's lint-staged config", () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8')
+  const config = /```js\n(\/\/ lint-staged\.config\.mjs[\s\S]*?)```/.exec(readme)![1]!
+  const lintStaged = join(root, 'node_modules/lint-staged/bin/lint-staged.js')
+
+  it('lints the staged plan documents whatever their case or spaces, and nothing else', () => {
+    const dir = tempProject({'README.md': '# Project\n', 'lint-staged.config.mjs': config})
+    const git = gitRepo(dir)
+    git('add', '-A')
+    git('commit', '-q', '-m', 'initial')
+    // `planlint` as a project that installed it has it.
+    mkdirSync(join(dir, 'node_modules/.bin'), {recursive: true})
+    writeFileSync(join(dir, 'node_modules/.bin/planlint'), `#!/bin/sh\nexec "${process.execPath}" "${cliPath}" "$@"\n`)
+    chmodSync(join(dir, 'node_modules/.bin/planlint'), 0o755)
+    writeFileSync(join(dir, '.git/hooks/pre-commit'), `#!/bin/sh\nexec "${process.execPath}" "${lintStaged}"\n`)
+    chmodSync(join(dir, '.git/hooks/pre-commit'), 0o755)
+
+    write(dir, {'docs/PLAN.md': planWithLeftover, 'my plans/tasks.md': planWithLeftover, 'README.md': '# Project\n\nOwner: [NAME]\n'})
+    git('add', '-A')
+    const refused = commit(dir, 'Plans')
+    expect(refused.status).not.toBe(0)
+    expect(refused.output).toMatch(/^docs\/PLAN\.md$/m)
+    expect(refused.output).toMatch(/^my plans\/tasks\.md$/m)
+    expect(refused.output).not.toMatch(/README\.md$/m)
+
+    write(dir, {'docs/PLAN.md': cleanPlan, 'my plans/tasks.md': cleanPlan})
+    git('add', '-A')
+    expect(commit(dir, 'Plans').status).toBe(0)
+  }, 60_000)
+})
