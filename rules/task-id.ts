@@ -30,6 +30,7 @@ const messages = {
   backwards: {text: 'Task ID "{id}" comes after "{previous}": IDs must increase through the plan'},
   gap: {text: 'Task IDs skip from "{previous}" to "{id}"', severity: 'warn'},
   missing: {text: 'Task line without a task ID (e.g. "T012")'},
+  glued: {text: 'Task "{id}" starts in the middle of the line of "{host}": it shows as text there, and tools that read "- [ ]" lines miss it; put it on a line of its own'},
   escapedCheckbox: {text: 'Task "{id}" has an escaped checkbox ("{written}"): it shows as text, and tools that read "- [ ]" miss the task; write "{fix}"', fixable: true},
   wrongPhase: {text: 'Task "{id}" is in Phase {phase}: number it {phase}.{step}'},
   stepBackwards: {text: 'Task "{id}" comes after Task {previous}: numbers must increase'},
@@ -123,6 +124,7 @@ function checkTIds(plan: Plan, report: Report<Id>, options: TaskIdOptions): void
   for (const task of plan.tasks) {
     const id = task.id
     if (!id) continue
+    for (const glued of task.glued ?? []) report.span('glued', glued.start, glued.end, {id: glued.text, host: id.text})
     if (task.escapedCheckbox) {
       const {text, start, end} = task.escapedCheckbox
       const fix = text.replace(/\\/g, '')
@@ -351,6 +353,18 @@ The \`recommended\` preset checks uniqueness and order only.`,
 `,
         messages: [
           '8:7-8:11 warning Task IDs start again in "Phase 2: Sync" ("T001", as at line 3), and in 2 phase(s) in all: a reference such as "T001" is ambiguous; number the tasks through the plan'
+        ]
+      },
+      {
+        title: 'A task glued onto the line before it: one message, and references to it resolve',
+        family: 'spec-kit',
+        markdown: `## Phase 3: User Story 2 - Review (Priority: P2)
+
+- [ ] T050 [US2] Add the review endpoint in src/api/review.ts, returning 200 or errors- [ ] T051 [US2] Add a RowVersion column in src/db/migration.ts
+- [ ] T052 [US2] Check concurrency in tests/review.test.ts (after T051)
+`,
+        messages: [
+          '3:93-3:97 error Task "T051" starts in the middle of the line of "T050": it shows as text there, and tools that read "- [ ]" lines miss it; put it on a line of its own'
         ]
       },
       {

@@ -73,6 +73,8 @@ function checkIds(plan: Plan, report: Report<Id>): void {
       if (!defined.has(key)) defined.set(key, task)
     }
   }
+  // A task glued onto another's line (a lost line break) exists: task-id reports the line.
+  for (const task of plan.tasks) for (const glued of task.glued ?? []) if (!defined.has(taskIdKey(glued.text))) defined.set(taskIdKey(glued.text), task)
   const ids = new Set(plan.tasks.map((task) => task.id?.start))
 
   // A range past the plan's last task (`T1389-T1440` in a roadmap table) names

@@ -116,6 +116,9 @@ export const phaseStepTaskLine = /^(?:\[[^\]]+\]\s*)*Task\s+\d/i
  */
 export const idListLine = /^\S+\s*[,/&–—-]/
 
+/** A task written after other text on a task's line: `… errors- [ ] T050A Add …` (group 1: its ID). */
+export const gluedTask = /(?<=\S[ \t]*)-[ \t]\[[ xX]\][ \t]+((?:[A-Z]{1,4}-)?T\d{2,5}[A-Za-z]?)\b/g
+
 /** A task heading: `### T001: Add the board`, `### T001 [P]: Init`, `### T001 [US1] Add`, `### T001 – Add`. */
 export const taskHeading = /^[Tt]-?\d{1,5}[a-z]?(?:(?:\s*\[[^\]\r\n]{1,20}\])+|\s*:|\s+[-–—]\s)/
 

@@ -20,7 +20,8 @@ import {
   taskBlockEnd,
   taskHeading,
   taskIdAtStart,
-  taskIdMention
+  taskIdMention,
+  gluedTask
 } from '../grammar.js'
 import {nodesOf} from '../walk.js'
 import type {Section} from './outline.js'
@@ -51,6 +52,8 @@ export interface Task {
   status?: string
   /** A checkbox written escaped (`- \\[ \\] T135`), which renders as text: its source span. */
   escapedCheckbox?: Token
+  /** Tasks written on this task's line (`… errors- [ ] T050A Add …`, a lost line break): their IDs. */
+  glued?: Token[]
 }
 
 /** The conventions of a family that says nothing of its tasks. */
@@ -159,13 +162,30 @@ function readTask(node: ListItem | Heading, source: string, conventions: TaskCon
   const end = node.position?.end.offset
   const description = start !== undefined && end !== undefined && id ? source.slice(id.end, end) : rest
   const references: Token[] = []
+  const glued: Token[] = []
   if (id && start !== undefined && end !== undefined) {
     const from = id.end
+    for (const task of source.slice(from, end).matchAll(gluedTask)) {
+      const at = from + task.index + task[0].length - task[1]!.length
+      glued.push({text: task[1]!, start: at, end: at + task[1]!.length})
+    }
     for (const reference of source.slice(from, end).matchAll(taskIdMention)) {
-      references.push({text: reference[0], start: from + reference.index, end: from + reference.index + reference[0].length})
+      const place = from + reference.index
+      if (glued.some((task) => task.start === place)) continue
+      references.push({text: reference[0], start: place, end: place + reference[0].length})
     }
   }
-  return {node, id, colon, markers, description, references, ...(status ? {status} : {}), ...(escapedCheckbox ? {escapedCheckbox} : {})}
+  return {
+    node,
+    id,
+    colon,
+    markers,
+    description,
+    references,
+    ...(status ? {status} : {}),
+    ...(escapedCheckbox ? {escapedCheckbox} : {}),
+    ...(glued.length > 0 ? {glued} : {})
+  }
 }
 
 /**
