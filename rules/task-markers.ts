@@ -73,9 +73,10 @@ function targetFiles(task: Task): string[] {
     const span = inSpan(match.index)
     if (span && seenSpans.has(span)) continue
     if (span) seenSpans.add(span)
-    const path = span ? span.path : match[0].replace(/[.,;:)]+$/, '')
-    if (!/\.[A-Za-z]{1,10}$/.test(path) || /^\d/.test(path)) continue
+    const written = span ? span.path : match[0].replace(/[.,;:)]+$/, '')
+    if (!/\.[A-Za-z]{1,10}$/.test(written) || /^\d/.test(written)) continue
     const at = span ? span.start - 1 : match.index
+    const path = inFolder(task.description, at, at + written.length + (span ? 2 : 0), written)
     const before = task.description.slice(Math.max(0, at - 16), at)
     // A file read or run ("per contracts/api.md", "with build-all.sh") is not changed.
     if (readPreposition.test(before)) continue
@@ -86,6 +87,27 @@ function targetFiles(task: Task): string[] {
   // No file: the unit it changes, named as code names it ("… in TokenServiceTests").
   return [...task.description.matchAll(targetUnit)].map((match) => match[1]!)
 }
+
+/**
+ * A file named apart from its folder is that folder's file: "Initialize
+ * packages/shared package.json", "\`src/index.ts\` in \`apps/backend\`",
+ * "\`package.json\` for each application in \`apps/\`", "a \`README.md\` to
+ * \`apps/backend\`" — so the
+ * package.json of two packages are two files.
+ */
+function inFolder(text: string, start: number, end: number, path: string): string {
+  const before = folderBefore.exec(text.slice(Math.max(0, start - 80), start))
+  if (before) return `${before[1]!.replace(/\/$/, '')}/${path}`
+  const after = folderAfter.exec(text.slice(end, end + 80))
+  // "… to `docs/api.md`" names another file, not a folder.
+  if (after && !/\.[A-Za-z]{1,10}\/?$/.test(after[2] ?? after[3]!)) return `${(after[2] ?? after[3])!.replace(/\/$/, '')}/${after[1] ? '*/' : ''}${path}`
+  return path
+}
+
+/** A folder path right before a file name: `packages/shared package.json`. */
+const folderBefore = /`?((?:[\w.@-]+\/)+[\w@-]+\/?)`?\s+$/
+/** A folder after a file name: `in apps/backend`, `for each application in apps/` (group 1: "each"). */
+const folderAfter = /^`?\s+(?:in|to|into|for|under|inside|within)\s+(?:(each|every|all)\s+[\w-]+\s+(?:in|under)\s+)?(?:`([\w.@/-]*[\w@-]\/?)`|((?:[\w.@-]+\/)+[\w@-]*))(?=[\s.,;:)]|$)/
 
 /** A unit a task changes, without a path: "in TokenServiceTests", "to `SyncQueue`" (two capitalised parts or more). */
 const targetUnit = /\b(?:in|to|into)\s+`?((?:[A-Z][a-z0-9]+){2,}[A-Za-z0-9]*)\b/g
@@ -358,8 +380,12 @@ real plans, judged by hand, each such pattern was the plan's own convention
 Not reported: \`[P]\` tasks on one file where the plan says its parallel
 tasks may share one ("[P] tests … live in disjoint test cases within the same
 file": the plan's own definition); \`[P]\` tasks of different phases on one file (phases run one
-after another); folders, which two tasks may well share; a unit named in
-lower case or in one word ("in the queue"), which is too often prose.`,
+after another); folders, which two tasks may well share; files of one name
+in different folders, also when the folder is named apart ("packages/shared
+package.json", "a \`README.md\` to \`apps/backend\`"); paths inside a code
+sample; a unit named in lower case or in one word ("in the queue"), which is
+too often prose; a marker of the plan's own on three tasks or more
+(\`[Foundation-US6]\`).`,
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
@@ -419,6 +445,18 @@ Test tasks marked [P] can be written in parallel: they are disjoint test cases w
 
 - [ ] T002 [P] [US1] Queue edits in \`src/sync/queue.ts\`
 - [ ] T003 [P] [US1] Replay the queue in \`src/sync/replay.ts\`
+`
+      },
+      {
+        title: 'Files of one name in different packages, named apart from their folders',
+        family: 'spec-kit',
+        markdown: `## Phase 2: Foundational
+
+- [ ] T011 [P] Initialize packages/shared package.json with the Zod dependency
+- [ ] T014 [P] Initialize packages/backend package.json with Express
+- [ ] T031 [P] Add a \`README.md\` to \`apps/backend\`
+- [ ] T032 [P] Add a \`README.md\` to \`apps/frontend\`
+- [ ] T040 [P] Create \`package.json\` for each library in \`packages/\`
 `
       },
       {
