@@ -156,7 +156,11 @@ function checkDependencySection(plan: Plan, report: Report<Id>): void {
     const phase = phaseNumberKey.exec(section.key)
     if (phase) phases.add(phase[1]!.replace(/ /g, '.'))
     const storyHeading = userStoryKey.exec(section.key)
-    if (storyHeading) stories.add(storyHeading[1]!)
+    if (storyHeading) {
+      stories.add(storyHeading[1]!)
+      // A phase of two stories names the second its own way: `User Story 1 + US6`, `User Stories 1 and 2`.
+      for (const more of section.key.slice(storyHeading.index).matchAll(/\b(?:us ?|and |or |\+ ?)(\d+)\b/g)) stories.add(more[1]!)
+    }
   }
   // Stories the tasks are marked with exist too, whatever the phases are called (`## Phase 3: P1 User Stories`).
   const story = plan.family.tasks?.markers ? new RegExp(`^(?:${plan.family.tasks.markers.story})$`) : undefined
@@ -220,6 +224,18 @@ a story reference).`,
   defaults: {},
   examples: {
     valid: [
+      {
+        title: 'A phase of two stories, the second named its own way',
+        family: 'spec-kit',
+        markdown: `## Phase 3: User Story 1 + US6 - Create a lease with its rent schedule (Priority: P1)
+
+- [ ] T010 [US1] Create the lease form in src/leases/form.tsx
+
+## Dependencies & Execution Order
+
+- US1+US6 (Phase 3) can start at once; User Story 6 ships with it.
+`
+      },
       {
         title: 'Tasks written as headings, with their markers',
         family: 'spec-kit',
