@@ -99,8 +99,9 @@ function inFolder(text: string, start: number, end: number, path: string): strin
   const before = folderBefore.exec(text.slice(Math.max(0, start - 80), start))
   if (before) return `${before[1]!.replace(/\/$/, '')}/${path}`
   const after = folderAfter.exec(text.slice(end, end + 80))
+  const folder = after?.[2] ?? after?.[3]
   // "… to `docs/api.md`" names another file, not a folder.
-  if (after && !/\.[A-Za-z]{1,10}\/?$/.test(after[2] ?? after[3]!)) return `${(after[2] ?? after[3])!.replace(/\/$/, '')}/${after[1] ? '*/' : ''}${path}`
+  if (folder && !/\.[A-Za-z]{1,10}\/?$/.test(folder)) return `${folder.replace(/\/$/, '')}/${after![1] ? '*/' : ''}${path}`
   return path
 }
 

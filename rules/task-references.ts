@@ -158,8 +158,9 @@ function checkDependencySection(plan: Plan, report: Report<Id>): void {
     const storyHeading = userStoryKey.exec(section.key)
     if (storyHeading) {
       stories.add(storyHeading[1]!)
-      // A phase of two stories names the second its own way: `User Story 1 + US6`, `User Stories 1 and 2`.
-      for (const more of section.key.slice(storyHeading.index).matchAll(/\b(?:us ?|and |or |\+ ?)(\d+)\b/g)) stories.add(more[1]!)
+      // A phase of two stories names the second its own way: `User Story 1 + US6`
+      // (key `user story 1 us6`), `User Stories 1 and 2`.
+      for (const more of section.key.slice(storyHeading.index).matchAll(/\b(?:us ?|and |or )(\d+)\b/g)) stories.add(more[1]!)
     }
   }
   // Stories the tasks are marked with exist too, whatever the phases are called (`## Phase 3: P1 User Stories`).

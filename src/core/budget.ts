@@ -40,22 +40,25 @@ export function deepestNesting(text: string): {depth: number; line: number} {
     let depth = 0
     let indent = 0
     let index = at
-    for (;;) {
+    for (;; index++) {
       const code = text.charCodeAt(index)
       if (code === 0x20) indent++
       else if (code === 0x09) indent += 4
-      else if (code === 0x3e /* > */) depth++
-      else if ((code === 0x2d || code === 0x2b || code === 0x2a) /* - + * */ && isSpace(text.charCodeAt(index + 1))) depth += 1 + (indent >> 1)
-      else if (code >= 0x30 && code <= 0x39) {
+      else if (code === 0x3e /* > */) {
+        depth++
+        indent = 0
+      } else if ((code === 0x2d || code === 0x2b || code === 0x2a) /* - + * */ && isSpace(text.charCodeAt(index + 1))) {
+        depth += 1 + (indent >> 1)
+        indent = 0
+      } else if (code >= 0x30 && code <= 0x39) {
         let end = index
         while (end - index < 9 && text.charCodeAt(end) >= 0x30 && text.charCodeAt(end) <= 0x39) end++
         const after = text.charCodeAt(end)
         if (!((after === 0x2e || after === 0x29) /* . ) */ && isSpace(text.charCodeAt(end + 1)))) break
         depth += 1 + (indent >> 1)
+        indent = 0
         index = end
       } else break
-      if (code === 0x3e || code === 0x2d || code === 0x2b || code === 0x2a || (code >= 0x30 && code <= 0x39)) indent = 0
-      index++
     }
     if (depth > deepest.depth) deepest = {depth, line}
     const next = text.indexOf('\n', index)

@@ -130,8 +130,10 @@ export async function lintText(text: string, choice: SettingsChoice, path?: stri
   // Old Mac line endings (a lone CR) become LF: the same length, so every
   // offset still holds, and the rules see the lines CommonMark sees.
   const body = (bom ? text.slice(1) : text).replace(/\r(?!\n)/g, '\n')
+  // A file not checked: its settings as detection gives them without a tree, and one message.
+  const notChecked = (reason: string): TextResult => ({settings: resolvedOf(choice, undefined, body).settings, messages: [fileMessage(reason)]})
   const tooDeep = nestingProblem(body, budget)
-  if (tooDeep) return {settings: resolvedOf(choice, undefined, body).settings, messages: [notChecked(tooDeep)]}
+  if (tooDeep) return notChecked(tooDeep)
   let messages: LintMessage[]
   let settings: Settings
   try {
@@ -143,10 +145,8 @@ export async function lintText(text: string, choice: SettingsChoice, path?: stri
   } catch (error) {
     // Past the budget, or nesting the guard above did not foresee (inline
     // markup): one message for the file, and the run goes on.
-    if (error instanceof OverBudget) return {settings: resolvedOf(choice, undefined, body).settings, messages: [notChecked(error.message)]}
-    if (error instanceof RangeError && /call stack/.test(error.message)) {
-      return {settings: resolvedOf(choice, undefined, body).settings, messages: [notChecked('Not checked: too deeply nested to check')]}
-    }
+    if (error instanceof OverBudget) return notChecked(error.message)
+    if (error instanceof RangeError && /call stack/.test(error.message)) return notChecked('Not checked: too deeply nested to check')
     throw error
   }
   if (bom) for (const message of messages) if (message.fix) message.fix = {...message.fix, range: [message.fix.range[0] + 1, message.fix.range[1] + 1]}
@@ -158,7 +158,8 @@ function resolvedOf(choice: SettingsChoice, tree: Root | undefined, text: string
   return typeof choice === 'function' ? choice(tree ?? {type: 'root', children: []}, text) : choice
 }
 
-function notChecked(message: string): LintMessage {
+/** A message about the whole file, which could not be linted (or fixed) as asked: at its top, fatal. */
+export function fileMessage(message: string): LintMessage {
   return {ruleId: null, severity: 'error', line: 1, column: 1, endLine: 1, endColumn: 1, message, fatal: true}
 }
 

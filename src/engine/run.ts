@@ -18,7 +18,7 @@ import {type CachedResult, cacheKey, LintCache} from './cache.js'
 import {applyFixes} from './fix.js'
 import {WorkerPool} from './workers.js'
 import {readDocument, writeFix} from './files.js'
-import {lintText, parseDocument} from './lint.js'
+import {fileMessage, lintText, parseDocument} from './lint.js'
 import type {LintMessage, LintResult, RuleSetting, Settings} from '../core/types.js'
 
 export interface LintOptions {
@@ -214,10 +214,6 @@ export async function lint(input: string | {path?: string; text: string}, option
   return {preset: settings.preset, messages}
 }
 
-function fatal(message: string): LintMessage {
-  return {ruleId: null, severity: 'error', line: 1, column: 1, endLine: 1, endColumn: 1, message, fatal: true}
-}
-
 /**
  * Lint files named by paths, folders or globs; with no pattern, the plan
  * documents under `cwd`. Named files that cannot be read are `problems`;
@@ -251,7 +247,7 @@ export async function lintFiles(patterns: string[], options: LintOptions = {}): 
     const document = readDocument(file)
     if (document.problem !== undefined) {
       if (named.has(file)) problems.push({path: display, problem: document.problem})
-      else slots.push({file: display, preset: null, messages: [fatal(`Cannot lint this file: ${document.problem}`)]})
+      else slots.push({file: display, preset: null, messages: [fileMessage(`Cannot lint this file: ${document.problem}`)]})
       continue
     }
     const key = cacheKey({options: keyOptions, config: loaded, text: document.text})
@@ -300,7 +296,7 @@ export async function lintFiles(patterns: string[], options: LintOptions = {}): 
       // One file that breaks planlint is reported as that file's error; the rest still count.
       if (outcome instanceof Error) {
         const reason = outcome instanceof PlanlintError ? `Cannot lint this file: ${outcome.message}` : `Internal error while linting this file: ${outcome.message}`
-        slots[job.slot] = {file: job.display, preset: null, messages: [fatal(reason)]}
+        slots[job.slot] = {file: job.display, preset: null, messages: [fileMessage(reason)]}
         continue
       }
       let result: CachedResult = outcome
@@ -313,14 +309,14 @@ export async function lintFiles(patterns: string[], options: LintOptions = {}): 
           const notFixed = options.fixDryRun ? undefined : await writeFix(job.file, job, applied.text, options.beforeFixWrite && (() => options.beforeFixWrite!(job.file)))
           if (notFixed !== undefined) {
             // Its messages are those of the text it was linted as; nothing is cached.
-            slots[job.slot] = {file: job.display, ...result, messages: [fatal(`Not fixed: ${notFixed}`), ...result.messages]}
+            slots[job.slot] = {file: job.display, ...result, messages: [fileMessage(`Not fixed: ${notFixed}`), ...result.messages]}
             continue
           }
           fixed = applied.applied
           if (options.fixDryRun) output = applied.text
           const again = await lintJob({...job, text: applied.text})
           if (again instanceof Error) {
-            slots[job.slot] = {file: job.display, preset: null, fixed, messages: [fatal(`Internal error while linting this file after fixing it: ${again.message}`)]}
+            slots[job.slot] = {file: job.display, preset: null, fixed, messages: [fileMessage(`Internal error while linting this file after fixing it: ${again.message}`)]}
             continue
           }
           result = again

@@ -12,7 +12,7 @@
  */
 import {dirname, relative} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import type {RootContent} from 'mdast'
+import type {Root, RootContent} from 'mdast'
 import {
   type CodeAction,
   CodeActionKind,
@@ -34,7 +34,7 @@ import type {LintMessage} from '../core/types.js'
 import {ConfigError, ConfigFinder} from '../engine/config/load.js'
 import {isIgnoredByConfig} from '../engine/config/resolve.js'
 import {compatibleFixes, type Fix} from '../engine/fix.js'
-import {parseDocument} from '../engine/lint.js'
+import {fileMessage, parseDocument} from '../engine/lint.js'
 import {lint} from '../engine/run.js'
 
 const usage = `Usage: planlint-language-server --stdio
@@ -150,7 +150,7 @@ async function messagesFor(document: TextDocument): Promise<LintMessage[]> {
           ? error.message
           : `planlint: internal error: ${String((error as Error).message ?? error).split('\n')[0]}`
     if (!(error instanceof PlanlintError)) process.stderr.write(`planlint-language-server: ${(error as Error).stack ?? String(error)}\n`)
-    return [{ruleId: null, severity: 'error', line: 1, column: 1, endLine: 1, endColumn: 1, message: reason, fatal: true}]
+    return [fileMessage(reason)]
   }
 }
 
@@ -199,9 +199,12 @@ connection.onCodeAction(({textDocument, range, context}) => {
         edit: {changes: {[document.uri]: [editOf(document, message.fix)]}}
       })
     }
-    for (const ruleId of new Set(here.flatMap((message) => (message.ruleId && getRule(message.ruleId) ? [message.ruleId] : [])))) {
+    const ruleIds = new Set(here.flatMap((message) => (message.ruleId && getRule(message.ruleId) ? [message.ruleId] : [])))
+    // Where the comments go is read from the tree: parsed once per request, and only when needed.
+    const tree = ruleIds.size > 0 ? parseDocument(document.getText()).tree : undefined
+    for (const ruleId of ruleIds) {
       const message = here.find((m) => m.ruleId === ruleId)!
-      const block = blockAt(document, message.line)
+      const block = blockAt(tree!, message.line)
       if (block) {
         actions.push({
           title: `Ignore ${ruleId} in this ${block.kind}`,
@@ -214,7 +217,7 @@ connection.onCodeAction(({textDocument, range, context}) => {
         title: `Disable ${ruleId} for this file`,
         kind: CodeActionKind.QuickFix,
         diagnostics: here.filter((m) => m.ruleId === ruleId).map(toDiagnostic),
-        edit: {changes: {[document.uri]: [TextEdit.insert({line: fileStartLine(document), character: 0}, `<!-- planlint disable ${ruleId} -->\n`)]}}
+        edit: {changes: {[document.uri]: [TextEdit.insert({line: fileStartLine(tree!), character: 0}, `<!-- planlint disable ${ruleId} -->\n`)]}}
       })
     }
   }
@@ -235,8 +238,7 @@ connection.onCodeAction(({textDocument, range, context}) => {
  * comment silences the node after it, and a comment between two list items
  * would split the list, so it goes before the whole list.
  */
-function blockAt(document: TextDocument, line: number): {line: number; kind: string} | undefined {
-  const {tree} = parseDocument(document.getText())
+function blockAt(tree: Root, line: number): {line: number; kind: string} | undefined {
   const node = tree.children.find((child) => child.position && child.position.start.line <= line && child.position.end.line >= line)
   if (!node?.position || frontMatter.has(node.type) || node.type === 'html') return undefined
   return {line: node.position.start.line - 1, kind: blockKinds[node.type] ?? 'block'}
@@ -254,8 +256,8 @@ const blockKinds: Partial<Record<RootContent['type'], string>> = {
 }
 
 /** The first line after front matter: where a file-wide comment goes. */
-function fileStartLine(document: TextDocument): number {
-  const first = parseDocument(document.getText()).tree.children[0]
+function fileStartLine(tree: Root): number {
+  const first = tree.children[0]
   return first && frontMatter.has(first.type) && first.position ? first.position.end.line : 0
 }
 
