@@ -23,6 +23,7 @@ import {availableParallelism, cpus, loadavg, tmpdir, totalmem} from 'node:os'
 import {basename, dirname, join, relative, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {generate, md043Tasks, type Manifest} from './generate.js'
+import {installTable, measureInstall, type Installed} from './lib/install.js'
 
 const project = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const cli = join(project, 'dist/bin/cli.js')
@@ -46,7 +47,7 @@ const profile = args.includes('--profile')
 const repsOption = option('--reps')
 const reps = repsOption ? Number(repsOption) : quick ? 1 : 3
 const only = option('--only')?.split(',')
-const caseNames = ['files-cold', 'files-cold-workers', 'files-cache-empty', 'files-warm', 'files-warm-10', 'startup', 'single', 'big', 'scale-100k', 'scale-200k', 'scale-400k', 'scale-800k', 'real']
+const caseNames = ['files-cold', 'files-cold-workers', 'files-cache-empty', 'files-warm', 'files-warm-10', 'startup', 'single', 'big', 'scale-100k', 'scale-200k', 'scale-400k', 'scale-800k', 'real', 'install']
 const unknownCase = only?.find((name) => !caseNames.includes(name))
 if (unknownCase) throw new Error(`--only: unknown case "${unknownCase}" (cases: ${caseNames.join(', ')})`)
 // A quick or partial run (--quick, --only, --reps) prints its table but leaves
@@ -568,6 +569,28 @@ ratioTarget('800 KB ÷ 100 KB (planlint)', wall('scale-800k'), wall('scale-100k'
   })
 }
 
+// Installed size (issue 14): the packed tarball beside markdownlint-cli2, each in an empty project.
+let installed: Installed[] | undefined
+if (wanted('install')) {
+  progress('install: packing planlint and installing it and markdownlint-cli2 into empty projects')
+  try {
+    installed = measureInstall(project)
+  } catch (error) {
+    progress(`install: ${(error as Error).message.split('\n')[0]}`)
+  }
+  const [ours, theirs] = installed ?? []
+  for (const [what, of] of [['disk', (r: Installed) => r.kb], ['packages', (r: Installed) => r.packages]] as const) {
+    const met = ours && theirs ? of(ours) <= of(theirs) : undefined
+    targets.push({
+      what: `installed from the tarball into an empty project: ${what}, planlint ÷ markdownlint-cli2`,
+      measured: ours && theirs ? `${(of(ours) / of(theirs)).toFixed(2)} (${what === 'disk' ? `${(ours.kb / 1024).toFixed(1)} MB / ${(theirs.kb / 1024).toFixed(1)} MB` : `${ours.packages} / ${theirs.packages}`})` : 'not measured (npm install failed)',
+      limit: '≤ 1',
+      met,
+      gap: met === false ? over(of(ours!), of(theirs!)) : undefined
+    })
+  }
+}
+
 const out: string[] = []
 out.push('# planlint benchmark results', '')
 out.push(`Written by \`npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}\` (bench/run.ts) on ${env.date}, in ${Math.round((Date.now() - started) / 1000)} s.`, '')
@@ -581,7 +604,7 @@ out.push(`| markdownlint-cli2 | ${env.markdownlintCli2} (markdownlint ${env.mark
 out.push(`| corpus | seed ${manifest.seed}: ${manifest.throughput.files.length} plans of five families, ${size(manifest.throughput.bytes)}; one ${size(manifest.big.bytes)} tasks.md; scaling points ${manifest.scaling.map((s) => size(s.bytes)).join(', ')} |`)
 out.push(`| repetitions | ${reps} per tool and case (one file: ${quick ? 1 : Math.max(reps, 5)}), tools alternating; medians shown |`)
 out.push('')
-out.push('## Targets (issue 7)', '')
+out.push('## Targets (issues 7 and 14)', '')
 out.push('| target | measured | limit | met? |', '| --- | --- | --- | --- |')
 for (const t of targets) out.push(`| ${t.what} | ${t.measured} | ${t.limit} | ${t.met === undefined ? 'not measured' : t.met ? 'met' : `**not met** (${t.gap})`} |`)
 out.push('')
@@ -617,6 +640,7 @@ for (const row of rows) {
   const r = row.results
   out.push(`| ${row.label} | ${cell(r.planlint, 'cpu')} | ${cell(r.planlint, 'rss')} | ${cell(r['remark-cli'], 'cpu')} | ${cell(r['remark-cli'], 'rss')} | ${cell(r['markdownlint-cli2'], 'cpu')} | ${cell(r['markdownlint-cli2'], 'rss')} |`)
 }
+if (installed) out.push('', '## Installed size', '', ...installTable(installed))
 if (profiles.length) {
   out.push('', "## Where planlint's time goes (`node --cpu-prof`)")
   for (const p of profiles) out.push('', `### ${p.title}`, '', ...p.lines)
@@ -630,6 +654,7 @@ out.push(
   `- Warm-cache cases: \`--cache --cache-location FILE\`; the cache is filled by the "empty cache" runs; "10 changed" appends a line to 10 plans before each repetition. remark-cli and markdownlint-cli2 have no cache.`,
   '- Start-up rows: `node -e 0` is the floor for any Node.js tool; `planlint --version` loads all of planlint\'s modules and lints nothing.',
   '- "Where planlint\'s time goes" (with `--profile`): `node --cpu-prof` self time of one extra run of the unbundled build (`dist/src/front/cli.js`, the code dist/bin/ bundles), so time can be attributed per package; it is not part of the timings above. Module loading weighs more there than in the bundle, and parsing too: the parser patches of the bundle (scripts/parser-patches.ts) are not in it.',
+  '- Installed size: `npm pack` of dist/ as built and `markdownlint-cli2@VERSION` (the lockfile\'s), each `npm install`ed into an empty project; `du -sk node_modules` and the packages package-lock.json lists (bench/lib/install.ts, also `npm run bench:install`).',
   '- Other work on the machine adds noise: the load average above says how busy it was.'
 )
 const report = out.join('\n') + '\n'

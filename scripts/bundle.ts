@@ -1,42 +1,38 @@
 /**
- * `npm run build`, second step: bundle the CLI and its worker thread into
- * dist/bin/ with esbuild. Node.js resolves and compiles every module of an
- * unbundled ESM program one by one: planlint's ~300 modules were two thirds
- * of a one-file run (the pre-commit case; issue 7, bench/results.md).
- * The language server is bundled the same way. The library (`planlint`,
- * `planlint/presets/*`, `planlint/rules/*`) stays unbundled tsc output; the
- * bundle is made from that same output, so the CLI and the server run the
- * code the API runs (with the parser's patches: parser-patches.ts).
+ * `npm run build`, second step: bundle everything the package runs into
+ * dist/bin/ with esbuild, its dependencies inlined, so that installing
+ * planlint installs no runtime dependencies (issue 14: unbundled, the
+ * package and its dependency tree took 17 MB and 104 packages; the bundles
+ * had inlined the same code once more).
+ *
+ * One build with code splitting: the CLI, its worker thread, the language
+ * server, the library (`planlint`), each remark preset
+ * (`planlint/presets/<name>`) and each rule (`planlint/rules/<id>`) are
+ * entries that share chunks, so no code is shipped twice. Bundling also
+ * saves Node.js resolving and compiling ~300 modules one by one, two
+ * thirds of a one-file run (the pre-commit case; issue 7). The bundle is
+ * made from tsc's output, whose declarations (.d.ts) the package ships for
+ * the types; the parser's patches (parser-patches.ts) apply to every entry.
+ * The package's dependencies are only what those declarations name
+ * (unified, vfile, vfile-message, @types/mdast, @types/unist): a remark
+ * user has them already, and a TypeScript user needs them to see the types.
+ *
+ * Every entry lands flat in dist/bin/: code that finds the package's own
+ * files (core/meta.ts, core/template-index.ts) looks two levels up from the
+ * file it is in, and in a split bundle that may be any entry or chunk.
  */
 import {mkdirSync, rmSync, writeFileSync} from 'node:fs'
 import {build} from 'esbuild'
 import {presetNames} from '../presets/index.js'
+import {ruleIds} from '../rules/index.js'
 import {nodeBundleOptions} from './parser-patches.js'
 
 const dist = new URL('../', import.meta.url)
-
-// Chunk names carry content hashes: clear out the last build's.
-rmSync(new URL('bin/', dist), {recursive: true, force: true})
-
-await build({
-  ...nodeBundleOptions,
-  // workers.ts starts `new URL('./worker.js', import.meta.url)`: both
-  // entries land side by side in dist/bin/.
-  entryPoints: {
-    cli: new URL('src/front/cli.js', dist).pathname,
-    worker: new URL('src/engine/worker.js', dist).pathname,
-    // The editor's server parses on every change: it gets the patched parser too.
-    'language-server': new URL('src/front/language-server.js', dist).pathname
-  },
-  outdir: new URL('bin/', dist).pathname,
-  // Shared code in one chunk; reporters stay lazy chunks, loaded when used.
-  splitting: true,
-  sourcemap: 'linked'
-})
+const path = (file: string) => new URL(file, dist).pathname
 
 // `planlint/presets/<name>`: a remark preset per registered family, made
-// from the registry here, so that a family is data and nothing else
-// (package.json maps the export to dist/remark/).
+// from the registry here, so that a family is data and nothing else.
+// dist/remark/ holds the entry's source and its declaration.
 const remark = new URL('remark/', dist)
 rmSync(remark, {recursive: true, force: true})
 mkdirSync(remark, {recursive: true})
@@ -47,3 +43,27 @@ for (const name of presetNames) {
   )
   writeFileSync(new URL(`${name}.d.ts`, remark), `import type {Preset} from 'unified'\ndeclare const preset: Preset\nexport default preset\n`)
 }
+
+// Chunk names carry content hashes: clear out the last build's.
+rmSync(new URL('bin/', dist), {recursive: true, force: true})
+
+await build({
+  ...nodeBundleOptions,
+  entryPoints: {
+    cli: path('src/front/cli.js'),
+    // workers.ts starts `new URL('./worker.js', import.meta.url)`: both
+    // land side by side in dist/bin/.
+    worker: path('src/engine/worker.js'),
+    'language-server': path('src/front/language-server.js'),
+    index: path('src/index.js'),
+    // package.json maps `planlint/presets/*` to dist/bin/preset-*.js and
+    // `planlint/rules/*` to dist/bin/rule-*.js.
+    ...Object.fromEntries(presetNames.map((name) => [`preset-${name}`, path(`remark/${name}.js`)])),
+    ...Object.fromEntries(ruleIds.map((id) => [`rule-${id}`, path(`rules/${id}.js`)]))
+  },
+  outdir: path('bin/'),
+  // Shared code in chunks; reporters stay lazy chunks, loaded when used.
+  splitting: true,
+  sourcemap: 'linked'
+})
+

@@ -1,7 +1,8 @@
 /**
- * Two allocation hot spots in remark's parser and one quadratic loop, fixed in the CLI bundle only
- * (esbuild rewrites the dependency's code as it bundles; node_modules and
- * the library build are untouched). Parsing is about 90% of linting a plan,
+ * Two allocation hot spots in remark's parser and one quadratic loop, fixed in the bundle
+ * the package runs (CLI, language server, API; esbuild rewrites the
+ * dependency's code as it bundles; node_modules and tsc's output are
+ * untouched, and remark users parse with their own remark-parse). Parsing is about 90% of linting a plan,
  * and these two were a fifth of it (issue 7, bench/results.md).
  *
  * Each replacement must match exactly once, or the build fails: an upgraded
@@ -134,7 +135,7 @@ export function patchesPlugin(patches: SourcePatch[] = parserPatches): Plugin {
 }
 
 /**
- * How planlint bundles for Node.js: the CLI build (scripts/bundle.ts) and
+ * How planlint bundles for Node.js: the build (scripts/bundle.ts) and
  * the test of the patches (tests/parser-patches.test.ts) use the same.
  */
 export const nodeBundleOptions: BuildOptions = {

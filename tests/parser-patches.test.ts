@@ -72,7 +72,7 @@ afterAll(() => {
   if (scratch) rmSync(scratch, {recursive: true, force: true})
 })
 
-describe('the parser patches of the CLI bundle', () => {
+describe('the parser patches of the bundle', () => {
   it('apply, each replacement exactly once', () => {
     for (const patch of parserPatches) {
       const source = readFileSync(join(root, 'node_modules', patch.package, patch.file), 'utf8')
