@@ -14,7 +14,7 @@
  *   npm run bench -- --timeout 300     seconds before a command is stopped and reported as "timeout"
  *   npm run bench -- --profile         also write a CPU profile of planlint on the 1,000 files and summarise it
  *
- * Build first (`npm run build`, or `npm ci`, whose prepare script builds):
+ * Build first (`npm run build`):
  * the bench runs dist/bin/cli.js as a user would.
  */
 import {spawn, spawnSync} from 'node:child_process'
