@@ -1,5 +1,5 @@
 /** `--fix`: certain fixes only, byte for byte, atomic, and idempotent. */
-import {chmodSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {lintFiles} from '../src/index.js'
@@ -100,5 +100,16 @@ describe('--fix never loses data', () => {
     expect(readdirSync(join(cwd, 'b'))).toEqual([])
     expect(results[2]!.fixed).toBe(5)
     expect(readFileSync(join(cwd, 'c/tasks.md'), 'utf8')).toBe(expected)
+  })
+
+  it('says a fix it cannot write, leaves that file as it was, and fixes the others', async () => {
+    const cwd = three()
+    // The folder cannot take the fixed copy: where it would be written, a
+    // folder stands (as root, a read-only folder would not stop the write).
+    mkdirSync(join(cwd, 'b', `.tasks.md.planlint-${process.pid}.tmp`))
+    const {results} = await lintFiles(['a/tasks.md', 'b/tasks.md', 'c/tasks.md'], {cwd, config: false, fix: true})
+    expect(results[1]!.messages[0]).toMatchObject({fatal: true, message: 'Not fixed: cannot write the fix: a folder stands where its fixed copy is written'})
+    expect(readFileSync(join(cwd, 'b/tasks.md'), 'utf8')).toBe(input)
+    for (const other of ['a', 'c']) expect(readFileSync(join(cwd, other, 'tasks.md'), 'utf8')).toBe(expected)
   })
 })

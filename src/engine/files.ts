@@ -73,8 +73,22 @@ export async function writeFix(path: string, read: {text: string; bom: boolean},
   } catch (error) {
     if (error instanceof FixSkipped) return error.message
     const code = (error as NodeJS.ErrnoException).code
-    return code === 'ENOENT' ? 'the file was removed while planlint read it' : `cannot write the fix (${code ?? (error as Error).message})`
+    if (code === 'ENOENT') return 'the file was removed while planlint read it'
+    const why = code === undefined ? undefined : writeProblems[code]
+    return why ? `cannot write the fix: ${why}` : `cannot write the fix (${code ?? (error as Error).message})`
   }
+}
+
+/** Why a write failed, in words, for the codes a user can act on. */
+const writeProblems: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'the disk quota is used up',
+  // The fixed copy is written beside the file first (writeAtomically).
+  EISDIR: 'a folder stands where its fixed copy is written',
+  ERR_FS_EISDIR: 'a folder stands where its fixed copy is written'
 }
 
 class FixSkipped extends Error {}
