@@ -104,7 +104,8 @@ export const preset: PresetSchema = {
     plainItems: true,
     consistentColon: true,
     markers: {parallel: 'P', story: 'US(\\d+)(?:\\.\\d+)?(?:/(?:US)?\\d+)*', names: '[P] and [USn]'},
-    storyPhase: '\\buser stor(?:y|ies) (\\d+(?:(?: and| or)? \\d+)*)\\b',
+    // Keys: `User Stories 1 and 2` → `user stories 1 and 2`, `User Story 1 + US6` → `user story 1 us6`.
+    storyPhase: '\\buser stor(?:y|ies) (\\d+(?:(?: and| or)? \\d+| us ?\\d+)*)\\b',
     sharedPhase: '^(?:phase [\\d.]+ |final phase )?(setup|foundational|polish)\\b',
     // spec-kit asks for "exact file paths in descriptions", but a task that
     // names a unit, a command or a cross-cutting change is not wrong: on real

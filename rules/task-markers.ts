@@ -116,7 +116,6 @@ const targetUnit = /\b(?:in|to|into)\s+`?((?:[A-Z][a-z0-9]+){2,}[A-Za-z0-9]*)\b/
 interface Compiled {
   parallel: RegExp | undefined
   story: RegExp | undefined
-  storyPhase: RegExp | undefined
   sharedPhase: RegExp | undefined
   /** The sizes a task may have, as the first word of its `**Size:**`. */
   size: RegExp | undefined
@@ -132,7 +131,6 @@ function compile(conventions: TaskConventions): Compiled {
     result = {
       parallel: markers ? new RegExp(`^(?:${markers.parallel})$`) : undefined,
       story: markers ? new RegExp(`^(?:${markers.story})$`) : undefined,
-      storyPhase: conventions.storyPhase ? new RegExp(conventions.storyPhase) : undefined,
       sharedPhase: conventions.sharedPhase ? new RegExp(conventions.sharedPhase) : undefined,
       size: sizes ? new RegExp(`^(?:${sizes.map(escapeStringRegexp).join('|')})\\b`) : undefined
     }
@@ -145,7 +143,7 @@ function compile(conventions: TaskConventions): Compiled {
 function checkMarkers(plan: Plan, report: Report<Id>, conventions: TaskConventions, patterns: TaskMarkersOptions['patterns']): void {
   const markers = conventions.markers!
   const compiledConventions = compile(conventions)
-  const {storyPhase, sharedPhase} = compiledConventions
+  const {sharedPhase} = compiledConventions
   const parallel = compiledConventions.parallel!
   const storyPattern = compiledConventions.story!
   const storyMarker = markers.storyMarker ?? 'US{n}'
@@ -180,18 +178,17 @@ function checkMarkers(plan: Plan, report: Report<Id>, conventions: TaskConventio
     // The story a task belongs to: its subsection's where that names one
     // (`### User Story 4` inside "Phase 3: User Story 1 + 4"), else its phase's,
     // which may name several.
-    const inSubStory = storyPhase && task.subphase ? storyPhase.exec(task.subphase.key) : null
-    const inStory = inSubStory ?? storyPhase?.exec(phaseKey)
+    const subphaseStories = plan.storiesOf(task.subphase)
+    const phaseNumbers = subphaseStories.length > 0 ? subphaseStories : plan.storiesOf(task.phase)
     const inShared = sharedPhase?.exec(phaseKey)
-    if (inStory) {
+    if (phaseNumbers.length > 0) {
       storyTasks++
-      const phaseNumbers = inStory[1]!.split(/\D+/)
       const number = phaseNumbers[0]!
       const numbers = task.markers.flatMap((marker) => (storyPattern.test(marker.text) ? marker.text.split('/').map((part) => /\d+/.exec(part)?.[0]) : []))
       if (!story) {
         // A subsection of the phase that no task in it marks with a story
         // (`### MVP Verification`) holds the phase's own tasks.
-        const phaseOwn = !inSubStory && task.subphase !== undefined && !markingSubsections.has(task.subphase)
+        const phaseOwn = subphaseStories.length === 0 && task.subphase !== undefined && !markingSubsections.has(task.subphase)
         if (!phaseOwn) missing.push({task, number})
       } else if (!numbers.some((marked) => marked !== undefined && phaseNumbers.includes(marked))) wrong.push({task, story, number})
     } else if (inShared && story) {
@@ -402,6 +399,15 @@ too often prose; a marker of the plan's own on three tasks or more
   familyDefaults: (family) => (family.tasks?.filePaths ? {filePaths: family.tasks.filePaths} : {}),
   examples: {
     valid: [
+      {
+        title: 'A phase of two stories, the second named its own way',
+        family: 'spec-kit',
+        markdown: `## Phase 3: User Story 1 + US6 - Create a lease with its rent schedule (Priority: P1)
+
+- [ ] T010 [US1] Create the lease form in src/leases/form.tsx
+- [ ] T011 [US6] Create the rent schedule in src/leases/schedule.ts
+`
+      },
       {
         title: 'Parallel tasks on files of one name in different folders',
         family: 'spec-kit',

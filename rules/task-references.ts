@@ -11,7 +11,6 @@ import {
   phaseOrStoryMention,
   taskIdKey,
   taskIdRange,
-  userStoryKey
 } from '../src/core/grammar.js'
 import type {Plan, Task, Token} from '../src/core/plan/index.js'
 import {defineRule, type Report} from '../src/core/rule.js'
@@ -155,13 +154,7 @@ function checkDependencySection(plan: Plan, report: Report<Id>): void {
     if (section.depth !== 2) continue
     const phase = phaseNumberKey.exec(section.key)
     if (phase) phases.add(phase[1]!.replace(/ /g, '.'))
-    const storyHeading = userStoryKey.exec(section.key)
-    if (storyHeading) {
-      stories.add(storyHeading[1]!)
-      // A phase of two stories names the second its own way: `User Story 1 + US6`
-      // (key `user story 1 us6`), `User Stories 1 and 2`.
-      for (const more of section.key.slice(storyHeading.index).matchAll(/\b(?:us ?|and |or )(\d+)\b/g)) stories.add(more[1]!)
-    }
+    for (const number of plan.storiesOf(section)) stories.add(number)
   }
   // Stories the tasks are marked with exist too, whatever the phases are called (`## Phase 3: P1 User Stories`).
   const story = plan.family.tasks?.markers ? new RegExp(`^(?:${plan.family.tasks.markers.story})$`) : undefined

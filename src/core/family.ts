@@ -56,7 +56,7 @@ export interface TaskConventions {
     /** A story's marker, `{n}` its number (default `US{n}`): what a task in story 2 should carry. */
     storyMarker?: string
   }
-  /** Over a phase heading's key: group 1 is the number of the user story the phase is for. */
+  /** Over a phase heading's key: group 1 holds the numbers of the user stories the phase is for (`1`, `1 and 2`, `1 us6`). */
   storyPhase?: string
   /** Over a phase heading's key: phases whose tasks carry no story marker; group 1 names it. */
   sharedPhase?: string

@@ -204,9 +204,6 @@ export const phaseKey = /^(?:phase|final phase)\b/
 /** The number of a phase, from its key: `phase 3 2 …` → `3 2`. */
 export const phaseNumberKey = /^phase (\d+(?: \d+)*)\b/
 
-/** A user-story section, from its key: `… user story 2 …`. */
-export const userStoryKey = /\buser story (\d+)\b/
-
 /** A dependency section, from its key: `dependencies and execution order`. */
 export const dependencySectionKey = /^dependenc/
 

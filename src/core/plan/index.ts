@@ -85,6 +85,13 @@ export interface Plan {
   pointAt(offset: number): Point | undefined
   /** Whether a bracket tag is one of the document's own conventions (on two tasks or more, or of a family of named tags that is). */
   isConventionalTag(tag: string): boolean
+  /**
+   * The user stories a section is for, by their numbers, as its heading
+   * names them (the family's `storyPhase`): `Phase 3: User Story 1` is for
+   * story 1, `User Stories 1 and 2` and `User Story 1 + US6` for two; none
+   * for other sections, or where the family has no story phases.
+   */
+  storiesOf(section: Section | undefined): string[]
 }
 
 /** What rules are told about the document, beside its tree: set by the family plugin. */
@@ -254,6 +261,14 @@ function conventionsOf(tasks: readonly Task[], sections: readonly Section[]): Co
   }
 }
 
+const storyPhases = new WeakMap<PresetSchema, RegExp | undefined>()
+
+/** The family's `storyPhase`, compiled once per family. */
+function storyPhaseOf(family: PresetSchema): RegExp | undefined {
+  if (!storyPhases.has(family)) storyPhases.set(family, family.tasks?.storyPhase ? new RegExp(family.tasks.storyPhase) : undefined)
+  return storyPhases.get(family)
+}
+
 /** A tag written as one capitalised word: `[Future]`, `[Polish]`. */
 const capitalisedTag = /^[A-Z][a-z]+$/
 
@@ -307,6 +322,11 @@ export function buildPlan(tree: Root, source: string, context: PlanContext = {fa
       if (!tagLike.test(tagFamily(tag))) return false
       if ((plan.conventions.tags.get(tag) ?? 0) >= 2) return true
       return tag !== tagFamily(tag) && /[:_/-]/.test(tag) && (plan.conventions.tagFamilies.get(tagFamily(tag)) ?? 0) >= 2
+    },
+    storiesOf: (section) => {
+      const pattern = storyPhaseOf(family)
+      const named = section && pattern?.exec(section.key)?.[1]
+      return named ? named.split(/\D+/).filter(Boolean) : []
     }
   }
   byVariant.set(variant ?? '', plan)
