@@ -8,7 +8,7 @@ import type {StructureSpec} from '../src/core/plan/structure.js'
 const phase = '^(?:phase (?:\\d|n\\b)|final phase\\b)|^(?:阶段|階段)\\s?\\d|^fase \\d'
 // Titles in English and in the Chinese, Japanese, Portuguese and Spanish of
 // localised plans (full-width colon too).
-const planTitle = '^(?:Implementation Plan|实施计划|實施計畫|实现计划|實作計畫|実装計画|Plano de Implementação|Plan de Implementación)\\s*[:：]'
+const planTitle = '^(?:Implementation Plan|实施计划|實施計畫|实现计划|實作計畫|実装計画|구현 계획|Plano de Implementação|Plan de Implementación)\\s*[:：]'
 // The tasks' execution order, as English and localised plans name it
 // (`## 相依性與執行順序`, `## 依存関係`, `## 任务优先级和依赖关系图`).
 const dependencies = '^(?:dependencies|dependency graph)\\b|依存関係|相依性|依赖关系'
@@ -27,14 +27,16 @@ const structure: StructureSpec = {
       ordered: true,
       sections: [
         {title: 'Execution Flow', required: false, pattern: '^(?:execution flow|実行フロー)'},
-        {title: 'Summary', required: true, aliases: ['摘要', '概要', 'Resumo', 'Resumen', 'Sumário']},
-        {title: 'Technical Context', required: true, aliases: ['技术背景', '技術背景', '技术上下文', '技術コンテキスト', 'Contexto Técnico']},
+        {title: 'Summary', required: true, aliases: ['摘要', '概要', '요약', 'Resumo', 'Resumen', 'Sumário']},
+        {title: 'Technical Context', required: true, aliases: ['技术背景', '技術背景', '技术上下文', '技術コンテキスト', '기술 컨텍스트', 'Contexto Técnico']},
         {
           title: 'Constitution Check',
           required: true,
+          // Also in a language of the plan's own after the word (`## Constitution 준수 확인`).
+          pattern: '^constitution\\b',
           aliases: ['宪章检查', '宪法检查', '章程检查', '憲章檢查', '憲章チェック', 'Verificação da Constituição', 'Verificação Constitucional', 'Verificación de la Constitución', 'Verificación Constitucional']
         },
-        {title: 'Project Structure', required: true, aliases: ['项目结构', '專案結構', '項目結構', 'プロジェクト構造', 'Estrutura do Projeto', 'Estructura del Proyecto']},
+        {title: 'Project Structure', required: true, aliases: ['项目结构', '專案結構', '項目結構', 'プロジェクト構造', '프로젝트 구조', 'Estrutura do Projeto', 'Estructura del Proyecto']},
         {title: 'Phase 0: Outline & Research', required: false, pattern: '^phase 0\\b'},
         {title: 'Phase 1: Design & Contracts', required: false, pattern: '^phase 1\\b'},
         {title: 'Phase 2: Task Planning Approach', required: false, pattern: '^phase 2\\b'},
@@ -53,7 +55,7 @@ const structure: StructureSpec = {
       // expected, so its absence is a warning, unless another heading says
       // how the tasks are ordered (`## Execution Rule`).
       name: 'tasks',
-      title: '^(?:(?:Implementation )?Tasks\\b|任务|任務|タスク|Tarefas\\b|Tareas\\b)',
+      title: '^(?:(?:Implementation )?Tasks\\b|任务|任務|タスク|(?:구현 )?태스크|Tarefas\\b|Tareas\\b)',
       titleExample: 'Tasks: …',
       ordered: true,
       sections: [

@@ -2,6 +2,7 @@
  * heading-numbering: numbered headings run in sequence, without repeats,
  * going back, or (unless the family allows dropping sections) gaps.
  */
+import {letterNumberHeading} from '../src/core/grammar.js'
 import type {Plan, Section} from '../src/core/plan/index.js'
 import {defineRule, type Report} from '../src/core/rule.js'
 
@@ -18,7 +19,8 @@ const messages = {
   repeat: {text: 'Heading number "{number}" repeats "{previous}"'},
   skip: {text: 'Heading number "{number}" skips from "{previous}": expected {expected}'},
   parent: {text: 'Heading "{number}" is numbered under section "{parent}"'},
-  outlier: {text: 'Heading number "{number}" is out of sequence between "{previous}" and "{next}"'}
+  outlier: {text: 'Heading number "{number}" is out of sequence between "{previous}" and "{next}"'},
+  letterN: {text: 'Heading "{heading}" keeps the template\'s "N" among numbered {series}s: number it{expected}'}
 } as const
 
 type Id = keyof typeof messages
@@ -115,9 +117,12 @@ function check(plan: Plan, report: Report<Id>, options: HeadingNumberingOptions)
   // Group numbered headings by parent section, depth and series.
   const groups = new Map<string, Numbered[]>()
   const parents: Section[] = []
+  const lettered: Array<{section: Section; key: string; series: string}> = []
   for (const section of plan.sections) {
     while (parents.length > 0 && parents[parents.length - 1]!.depth >= section.depth) parents.pop()
     const item = parse(section)
+    const letter = item ? null : letterNumberHeading.exec(section.text)
+    if (letter) lettered.push({section, key: `${parents[parents.length - 1]?.index ?? -1}:${section.depth}:${letter[1]!.toLowerCase()}`, series: letter[1]!.toLowerCase()})
     if (item) {
       const parent = parents[parents.length - 1]
       const parentItem = parent ? parse(parent) : undefined
@@ -155,6 +160,19 @@ function check(plan: Plan, report: Report<Id>, options: HeadingNumberingOptions)
     if (refersElsewhere(items)) continue
     checkSeries(report, items, options.allowGaps && items[0]!.series === '')
   }
+  // `## Phase N: Polish` among numbered phases: the template's letter was
+  // kept. Alone (a document about the template), it is the template's notation.
+  for (const {section, key, series} of lettered) {
+    const siblings = groups.get(key)
+    if (!siblings) continue
+    const before = siblings.filter((item) => item.section.index < section.index).at(-1)
+    const start = section.node.position?.start.offset
+    const at = start === undefined ? -1 : plan.source.indexOf(section.text, start)
+    if (at === -1) continue
+    const letter = at + letterNumberHeading.exec(section.text)![0].length - 1
+    const expected = before ? ` ${[...before.parts.slice(0, -1), before.parts.at(-1)! + 1].join('.')} (after "${label(before)}")` : ''
+    report.span('letterN', letter, letter + 1, {heading: section.text, series, expected})
+  }
 }
 
 export const rule = defineRule<HeadingNumberingOptions, keyof typeof messages>({
@@ -182,6 +200,11 @@ template's numbers (PromptyDumpty, spec-maestro) allow gaps in bare section
 numbers (\`allowGaps\`): there only repeats, numbers that go back and
 out-of-line headings are reported. Phases and steps are the author's own
 numbering, so a gap there (\`Phase 2\`, \`Phase 4\`) is a lost phase even then.
+
+A phase or step that keeps the template's letter (\`## Phase N: Polish\`)
+among numbered ones has no number an agent can follow: it is reported at the
+\`N\`, with the number it should have. A document whose phases are all
+\`Phase N\` writes the template's notation, and is not.
 
 Not reported: where a run starts (plans number from their parent's phase,
 continue another document's steps, or lose the first headings to a fence
@@ -244,6 +267,15 @@ left open), and a letter suffix (an inserted heading).`,
       }
     ],
     invalid: [
+      {
+        title: 'A phase that keeps the template\'s "N"',
+        family: 'spec-kit',
+        markdown: `## Phase 4: User Story 2 - Export (Priority: P2)
+
+## Phase N: Polish & Cross-Cutting Concerns
+`,
+        messages: ['3:10-3:11 error Heading "Phase N: Polish & Cross-Cutting Concerns" keeps the template\'s "N" among numbered phases: number it 5 (after "Phase 4")']
+      },
       {
         title: 'A repeat, a gap and a number that goes back',
         markdown: `### Step 1: Add the queue

@@ -68,6 +68,14 @@ const contentBrackets = /^(?:N\/A|n\/a|["'{(<].*|\S*(?:a-z|A-Z|0-9)\S*|[yY]\/[nN
 const statusNote = /^(?:BLOCKED|DEFERRED|DONE|SKIPPED|PARTIAL|WIP|NOTE|UPDATE|UPDATED|FIXED|CANCELLED|CANCELED|OBSOLETE|REMOVED|MOVED|DEPRECATED|OPTIONAL|COMPLETED?)\b\s*:/
 
 /**
+ * A field that names who or when, for a decision not made yet
+ * (`**Assignee:** TBD` on a proposal, `Reviewer: TBD`): the plan records that
+ * it is open, as a sign-off table keeps `[Pending]`; nothing was left unfilled.
+ */
+const pendingDecisionField = /(?:^|\n)\s*(?:[-*]\s+)?(?:assignee|assigned to|owners?|reviewers?|approvers?|approved by|due(?: date)?|eta|target (?:date|release|completion))\s*:\s*$/i
+const pendingMarker = /^TB[DCA]$/
+
+/**
  * Words around a marker that mean it is being talked about, not left in:
  * "All NEEDS CLARIFICATION resolved", "Remove TODO comments".
  */
@@ -320,6 +328,16 @@ function findInText(
   return findings.sort((a, b) => a.index - b.index)
 }
 
+/**
+ * Whether a `TBD` is the whole value of a field of a pending decision: its
+ * label is in the text before it or in the bold text just before its node
+ * (`**Assignee:** TBD`, `**Owner**: TBD`).
+ */
+function isPendingDecision(value: string, finding: Finding, previous: Node | undefined): boolean {
+  const label = (previous?.type === 'strong' ? toString(previous) : '') + value.slice(0, finding.index)
+  return pendingDecisionField.test(label) && /^\s*(?:$|\n)/.test(value.slice(finding.index + finding.token.length))
+}
+
 const messages = {
   placeholder: {text: 'Unfilled placeholder "{token}": replace it with real content'},
   marker: {text: 'Fill-in marker "{token}" left in: resolve it or remove it'}
@@ -380,6 +398,9 @@ judged:
   template's own one-word placeholders (spec-kit's \`[link]\`, \`[Entity]\`)
   are still reported; words in capitals (\`[DATE]\`) always are;
 - struck-through text (\`~~T067 [FIXED] …~~\`), a record of what went;
+- \`TBD\` as the whole value of a field that names who or when
+  (\`**Assignee:** TBD\`, \`Reviewer: TBD\`, \`Target date: TBD\`): a decision
+  the plan says is not made yet; \`Message queue: TBD\` still is reported;
 - a word in capitals the plan writes three times or more and its template
   does not (\`[NEW]\`, \`[MODIFY]\` labelling a file list), and \`[N/A]\`;
 - bracketed slots under a heading about a template (\`#### Create the Feature
@@ -435,6 +456,15 @@ judged:
   defaults: {brackets: true, angles: true, braces: 'upper', bracketMarkers: [], markers: [], allow: [], allowIn: {}, inCode: []},
   examples: {
     valid: [
+      {
+        title: 'A decision not made yet: who or when, to be decided',
+        markdown: `# Feature Proposal: Sync offline edits
+
+**Status:** Proposed
+**Assignee:** TBD
+**Target date**: TBD
+`
+      },
       {
         title: 'Filled-in content, code, links and checkboxes',
         markdown: `# Implementation Plan: Offline sync
@@ -607,11 +637,11 @@ reference the real directories captured above]
         title: 'Fill-in markers',
         markdown: `**Storage**: NEEDS CLARIFICATION
 
-Owner: TBD
+Message queue: TBD
 `,
         messages: [
           '1:14-1:33 error Fill-in marker "NEEDS CLARIFICATION" left in: resolve it or remove it',
-          '3:8-3:11 error Fill-in marker "TBD" left in: resolve it or remove it'
+          '3:16-3:19 error Fill-in marker "TBD" left in: resolve it or remove it'
         ]
       },
       {
@@ -746,9 +776,11 @@ Owner: TBD
       // Under a heading about a template (`#### Step 1.1: Create Feature Plan
       // Template`), bracketed slots describe the template being written.
       const describesFormat = inFormat(textNode.position?.start.offset) || sections.some(({key}) => aboutTemplate.test(key))
-      for (const finding of findInText(textNode.value.trim(), options, matchers, isTag, isTemplateWord, isLabel)) {
+      const value = textNode.value.trim()
+      for (const finding of findInText(value, options, matchers, isTag, isTemplateWord, isLabel)) {
         if (allowedHere(finding.token) || (describesFormat && finding.kind === 'placeholder')) continue
         if (finding.kind === 'marker' && terms.has(finding.token)) continue
+        if (finding.kind === 'marker' && pendingMarker.test(finding.token) && isPendingDecision(value, finding, parent?.children[parent.children.indexOf(textNode as never) - 1])) continue
         if (workMarker.test(finding.token) && finding.index === 0 && openItemStarts.has(textNode)) continue
         fromOffset = report(plan, reporter, textNode, finding, fromOffset)
       }

@@ -51,7 +51,7 @@ describe('planlint: results and exit codes', () => {
     const cwd = tempProject({
       'specs/001/tasks.md': leftoverPlan,
       'docs/IMPLEMENTATION-PLAN.md': cleanTasks,
-      'README.md': 'Owner: TBD\n',
+      'README.md': 'Cache: TBD\n',
       'build/plan.md': leftoverPlan,
       'archive/old-plan.md': leftoverPlan,
       'node_modules/pkg/plan.md': leftoverPlan,
@@ -331,10 +331,10 @@ describe('planlint: presets, config and inline control', () => {
   it('planlint and lint comments disable, enable and ignore rules', () => {
     const text = [
       '<!-- planlint disable no-placeholders -->',
-      'Owner: TBD',
+      'Cache: TBD',
       '<!-- planlint enable no-placeholders -->',
       '',
-      'Reviewer: TBD',
+      'Database: TBD',
       '',
       '<!-- planlint ignore no-placeholders -->',
       'Date: [DATE]',
@@ -349,7 +349,7 @@ describe('planlint: presets, config and inline control', () => {
   })
 
   it('an unknown control keyword is reported at its comment, and the rest of the file is still linted', () => {
-    const cwd = tempProject({'plan.md': '<!-- planlint disable-line no-placeholders -->\nOwner: TBD\n\n<!-- planlint disable no-placeholders -->\nReviewer: TBD\n'})
+    const cwd = tempProject({'plan.md': '<!-- planlint disable-line no-placeholders -->\nCache: TBD\n\n<!-- planlint disable no-placeholders -->\nDatabase: TBD\n'})
     const run = runCli(['--format', 'json', 'plan.md'], {cwd})
     const [result] = json(run.stdout)
     expect(result!.messages.map((m) => [m['line'], m['column'], m['ruleId'], m['severity']])).toEqual([

@@ -231,7 +231,7 @@ describe('planlint-language-server', () => {
   })
 
   it('offers a quick fix for each fixable message, "fix all", and actions that disable the rule, each of which works', async () => {
-    const text = '# Tasks: Sync\n\n## Phase 1: Setup\n\n- [ ] T1 Create src/a.ts\n- [ ] T2 Create src/b.ts\n\nOwner: TBD\n'
+    const text = '# Tasks: Sync\n\n## Phase 1: Setup\n\n- [ ] T1 Create src/a.ts\n- [ ] T2 Create src/b.ts\n\nCache: TBD\n'
     const workspace = tempProject({'.planlintrc.json': JSON.stringify({preset: 'spec-maestro'})})
     const uri = pathToFileURL(join(workspace, 'tasks.md')).href
     const editor = await Editor.start(workspace)

@@ -49,7 +49,7 @@ const plan = `# Implementation Plan: [FEATURE]
 - [ ] T001 [P] [US1] Build it in \`src/x.ts\`
 - **Purpose:** {one sentence}
 
-Reviewer: TBD
+Database: TBD
 `
 
 describe('remark-cli', () => {
@@ -81,7 +81,7 @@ describe('remark-cli', () => {
     const rule = ['planlint/rules/no-placeholders', ['warn', {allow: ['[FEATURE]'], bracketMarkers: ['P', 'US\\d+']}]]
     const cwd = projectWithPlanlint({
       '.remarkrc.json': JSON.stringify({plugins: ['planlint/presets/recommended', rule]}),
-      'plan.md': `${plan}\n<!-- lint disable no-placeholders -->\n\nOwner: TBD\n\n<!-- planlint enable no-placeholders -->\n\nDate: TBD\n`
+      'plan.md': `${plan}\n<!-- lint disable no-placeholders -->\n\nCache: TBD\n\n<!-- planlint enable no-placeholders -->\n\nDate: TBD\n`
     })
     const run = remark(['--no-stdout', 'plan.md'], cwd)
     const lines = remarkMessages(run.stderr).map((line) => line.split(' ')[0]!.split(':')[0])

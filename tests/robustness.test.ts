@@ -36,7 +36,7 @@ describe('line endings and a byte order mark', () => {
 
 describe('a per-file budget', () => {
   it('a file nested past the limit is one message, found before parsing, and the other files are linted', async () => {
-    const cwd = tempProject({'deep/plan.md': '> - '.repeat(5000) + 'x\n', 'fine/plan.md': 'Owner: TBD\n'})
+    const cwd = tempProject({'deep/plan.md': '> - '.repeat(5000) + 'x\n', 'fine/plan.md': 'Cache: TBD\n'})
     const {results} = await lintFiles(['deep/plan.md', 'fine/plan.md'], {cwd, config: false})
     expect(results[0]!.messages).toEqual([
       expect.objectContaining({
@@ -55,7 +55,7 @@ describe('a per-file budget', () => {
   })
 
   it('a file over its time limit is reported as not checked, and the command exits 2', () => {
-    const cwd = tempProject({'plan.md': 'Owner: TBD\n'})
+    const cwd = tempProject({'plan.md': 'Cache: TBD\n'})
     // No lint takes less than a microsecond: the limit is always passed, after parsing.
     const run = runCli(['--no-config', '--time-limit', '0.000001', '--format', 'json', 'plan.md'], {cwd})
     expect(run.status).toBe(2)

@@ -204,6 +204,9 @@ export const phaseKey = /^(?:phase|final phase)\b/
 /** The number of a phase, from its key: `phase 3 2 …` → `3 2`. */
 export const phaseNumberKey = /^phase (\d+(?: \d+)*)\b/
 
+/** A heading that keeps a template's number letter, `## Phase N: Polish` (group 1: the series word). */
+export const letterNumberHeading = /^(phase|step|stage)\s+N\b/i
+
 /** A dependency section, from its key: `dependencies and execution order`. */
 export const dependencySectionKey = /^dependenc/
 

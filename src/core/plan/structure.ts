@@ -170,7 +170,14 @@ function computeMatch(sections: readonly Section[], variant: VariantSpec): Struc
   const required = specs.filter((spec) => spec.required)
   const optional = specs.filter((spec) => !spec.required)
   const share = (list: CompiledSpec[]) => (list.length === 0 ? 0 : list.filter((spec) => found.has(spec.order)).length / list.length)
-  const score = (titleMatches ? 3 : 0) + 5 * share(required) + share(optional)
+  // One required heading found is weak evidence, of a kind most plans have
+  // (an Overview, phases): the sections then count half where the title is
+  // of another form (`# Feature Proposal: …`) or the variant asks for more
+  // (a title four families share, `# Implementation Plan: …`, and an Overview).
+  const requiredFound = required.filter((spec) => found.has(spec.order)).length
+  const weak = requiredFound < 2 && (!titleMatches || required.length > requiredFound)
+  const sectionWeight = weak ? 0.5 : 1
+  const score = (titleMatches ? 3 : 0) + sectionWeight * (5 * share(required) + share(optional))
   return {variant, title, titleMatches, matches, score}
 }
 
