@@ -59,6 +59,9 @@ export function filePaths(task: Task): string[] {
  * that names no file changes the unit it names after "in" or "to"
  * (`TokenServiceTests`), as code names it.
  */
+/** JavaScript platforms and libraries whose names end in `.js`. */
+const productNamedLikeFile = /^(?:Node|Deno|Vue|Next|Nuxt|Express|Nest|Ember|Angular|React|Backbone|Alpine|Solid|Chart|Three|D3|Moment|Day|Pixi|Babylon|Socket)\.js$/i
+
 function targetFiles(task: Task): string[] {
   const files: Array<{path: string; target: boolean}> = []
   // A path in a code span is the whole span (`src/routes/(auth)/planning/+page.svelte`),
@@ -75,6 +78,8 @@ function targetFiles(task: Task): string[] {
     if (span) seenSpans.add(span)
     const written = span ? span.path : match[0].replace(/[.,;:)]+$/, '')
     if (!/\.[A-Za-z]{1,10}$/.test(written) || /^\d/.test(written)) continue
+    // A platform or library named as it is spelled (`Initialize the Node.js project`, `Chart.js`) is no file.
+    if (!span && productNamedLikeFile.test(written)) continue
     const at = span ? span.start - 1 : match.index
     const path = inFolder(task.description, at, at + written.length + (span ? 2 : 0), written)
     const before = task.description.slice(Math.max(0, at - 16), at)
@@ -381,7 +386,8 @@ file": the plan's own definition); \`[P]\` tasks of different phases on one file
 after another); folders, which two tasks may well share; files of one name
 in different folders, also when the folder is named apart ("packages/shared
 package.json", "a \`README.md\` to \`apps/backend\`"); paths inside a code
-sample; a unit named in lower case or in one word ("in the queue"), which is
+sample; a platform or library whose name ends in \`.js\` ("the Node.js
+project", "Chart.js"), which is no file; a unit named in lower case or in one word ("in the queue"), which is
 too often prose; a marker of the plan's own on three tasks or more
 (\`[Foundation-US6]\`).`,
   optionsSchema: {
@@ -399,6 +405,15 @@ too often prose; a marker of the plan's own on three tasks or more
   familyDefaults: (family) => (family.tasks?.filePaths ? {filePaths: family.tasks.filePaths} : {}),
   examples: {
     valid: [
+      {
+        title: 'A platform named like a file is no file',
+        family: 'spec-kit',
+        markdown: `## Phase 1: Setup
+
+- [ ] T004 [P] Initialize the Node.js project in admin-ui/ with package.json
+- [ ] T008 [P] Create docker/admin-ui.Dockerfile for the Node.js build
+`
+      },
       {
         title: 'A phase of two stories, the second named its own way',
         family: 'spec-kit',

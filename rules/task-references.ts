@@ -79,9 +79,15 @@ function checkIds(plan: Plan, report: Report<Id>): void {
   // A range past the plan's last task (`T1389-T1440` in a roadmap table) names
   // tasks planned elsewhere, not tasks this plan lost.
   const highest = Math.max(...[...defined.keys()].map((key) => parseTaskId(key)?.number ?? 0))
+  // So does a lettered ID past it in a plan whose tasks carry no letters
+  // (`Write failing unit test T019f` in a plan of T001–T006): a test's or
+  // another plan's ID, written in a style this plan's tasks do not use.
+  const lettered = [...defined.keys()].some((key) => parseTaskId(key)?.suffix)
   const beyond = (mention: Token) => {
-    const number = parseTaskId(taskIdKey(mention.text))?.number ?? 0
+    const parsed = parseTaskId(taskIdKey(mention.text))
+    const number = parsed?.number ?? 0
     if (number <= highest) return false
+    if (parsed?.suffix && !lettered) return true
     const around = plan.source.slice(Math.max(0, mention.start - 12), mention.end + 12)
     const at = mention.start - Math.max(0, mention.start - 12)
     const range = taskIdRange.exec(around)
@@ -204,7 +210,9 @@ that does not exist, and two tasks that wait for each other never start.
 
 Not reported: IDs in code (commands, samples), escaped or struck-through
 IDs (\`~~T051~~\`, a task removed on purpose), a range of IDs past the plan's
-last task (\`T1389-T1440\` in a roadmap: tasks planned elsewhere), IDs in a plan
+last task (\`T1389-T1440\` in a roadmap: tasks planned elsewhere) and a
+lettered ID past it in a plan whose tasks have no letters (\`unit test
+T019f\` in a plan of T001–T006: another numbering), IDs in a plan
 that defines no tasks (its tasks live in another document) or fewer tasks
 than it names missing ones (five or more: it writes its tasks in a form not
 read, and every message would be that one misreading), and an ID
@@ -264,6 +272,12 @@ Start with T001, then T002.
 
 - [x] T001-T004 Scaffold the four services in services/
 - [ ] T005 Wire the gateway to T003 in gateway/index.ts
+`
+      },
+      {
+        title: 'Test IDs of another numbering, past the plan\'s last task',
+        markdown: `- [x] T001 Write failing unit test T019f in src/hooks/admission.rs (add after T019e)
+- [x] T002 Verify T019f now passes
 `
       },
       {
