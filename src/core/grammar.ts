@@ -10,6 +10,13 @@ import {foldAccents} from './blocks.js'
 // --- Task IDs ---------------------------------------------------------------
 
 /**
+ * An ID at the start of text that runs straight on into a word (`T008の
+ * contract test passes`, `T008's test`): the text is about that task, it
+ * defines none. A full-width colon or space after the ID still starts a task.
+ */
+export const idRunningIntoWord = /^(?:[A-Z]{1,4}-)?[Tt]-?\d{1,5}[a-zA-Z]?(?:[’']s\b|(?=[^\s\x00-\x7F\u3000\uFF1A]))/
+
+/**
  * A `T` ID at the start of a task's text, canonical or not: `T012`, `t12`,
  * `T-0012`, `BE-T005` (a team prefix), `T010a` (a letter suffix).
  */
@@ -121,6 +128,9 @@ export const gluedTask = /(?<=\S[ \t]*)-[ \t]\[[ xX]\][ \t]+((?:[A-Z]{1,4}-)?T\d
 
 /** A task heading: `### T001: Add the board`, `### T001 [P]: Init`, `### T001 [US1] Add`, `### T001 – Add`. */
 export const taskHeading = /^[Tt]-?\d{1,5}[a-z]?(?:(?:\s*\[[^\]\r\n]{1,20}\])+|\s*:|\s+[-–—]\s)/
+
+/** A task heading with its description right after the ID (`### T013 Unity ProfilerHandler.Start`): a task where the plan's other task headings are. */
+export const bareTaskHeading = /^[Tt]-?\d{2,5}[a-z]?\s+\S/
 
 /** spec-maestro's task block comments, `<!-- TASK:BEGIN id=T001 -->` and `<!-- TASK:END -->`. */
 export const taskBlockBegin = /^<!--\s*TASK:BEGIN\b(?:\s+id=([^\s>]+))?\s*-->$/

@@ -19,6 +19,8 @@ import {
   taskBlockBegin,
   taskBlockEnd,
   taskHeading,
+  bareTaskHeading,
+  idRunningIntoWord,
   taskIdAtStart,
   taskIdMention,
   gluedTask
@@ -201,7 +203,7 @@ function isTaskItem(node: ListItem, conventions: TaskConventions, phase: Section
   if (/^\[[ xX]\]\s/.test(lead) && taskIdAtStart.test(lead.slice(3).trimStart())) return true
   if (statusBox.test(lead) && taskIdAtStart.test(lead.replace(statusBox, ''))) return true
   const inPhase = phase !== undefined && phaseKey.test(phase.key)
-  return conventions.plainItems === true && inPhase && (taskIdAtStart.test(lead) || markedIdAtStart(lead)) && !idListLine.test(lead)
+  return conventions.plainItems === true && inPhase && (taskIdAtStart.test(lead) || markedIdAtStart(lead)) && !idListLine.test(lead) && !idRunningIntoWord.test(lead)
 }
 
 /** A checkbox state of a plan's own, written where a checkbox goes: `[~]`, `[-]`, `[/]`. */
@@ -218,10 +220,25 @@ function markedIdAtStart(text: string): boolean {
   return rest !== text && taskIdAtStart.test(rest)
 }
 
-function isTaskHeading(node: Heading, conventions: TaskConventions): boolean {
+function isTaskHeading(node: Heading, conventions: TaskConventions, bareAt: ReadonlySet<number> = new Set()): boolean {
   if (!conventions.headings || node.depth < 3) return false
   const text = toString(node).trim()
-  return conventions.id === 'phase.step' ? phaseStepIdAtStart.test(text) : taskHeading.test(text)
+  if (conventions.id === 'phase.step') return phaseStepIdAtStart.test(text)
+  return taskHeading.test(text) || (bareAt.has(node.depth) && bareTaskHeading.test(text))
+}
+
+/**
+ * The heading levels where a plan writes two tasks or more as headings
+ * (`### T002 [P] Node handler`): there, a heading that starts with an ID and
+ * goes straight on to its description (`### T013 Unity ProfilerHandler.Start`)
+ * is a task too. Alone, such a heading may be any section.
+ */
+function bareTaskHeadingLevels(tree: Root, conventions: TaskConventions): Set<number> {
+  const counts = new Map<number, number>()
+  if (conventions.headings && conventions.id !== 'phase.step') {
+    for (const {node} of nodesOf(tree)) if (node.type === 'heading' && isTaskHeading(node, conventions)) counts.set(node.depth, (counts.get(node.depth) ?? 0) + 1)
+  }
+  return new Set([...counts].filter(([, count]) => count >= 2).map(([depth]) => depth))
 }
 
 /** The tasks of `tree`, in document order. */
@@ -234,6 +251,7 @@ export function readTasks(
   const found: Task[] = []
   let phase: Section | undefined
   let subphase: Section | undefined
+  const bareAt = bareTaskHeadingLevels(tree, conventions)
   for (const {node} of nodesOf(tree)) {
     if (node.type === 'heading') {
       // Headings are visited in order: track the section we are in.
@@ -246,7 +264,7 @@ export function readTasks(
           subphase = section
         }
       }
-      if (isTaskHeading(node, conventions)) {
+      if (isTaskHeading(node, conventions, bareAt)) {
         const task = readTask(node, source, conventions)
         if (task) found.push({...task, phase, subphase})
       }
