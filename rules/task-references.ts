@@ -227,24 +227,13 @@ a story reference).`,
   examples: {
     valid: [
       {
-        title: 'Tasks as headings, some without a marker, and a check that names a task',
+        title: 'Tasks as headings, some without a marker',
         family: 'spec-kit',
-        markdown: `## Phase 3.2: Contract Tests
-
-### T008 [P] profiler_start contract test
-
-## Phase 3.3: Core Implementation
-
-### T013 Unity ProfilerHandler.Start
-
-**検証**:
-- T008の\`profiler_start\` contract testが合格する
+        markdown: `### T013 Unity ProfilerHandler.Start
 
 ### T014 [P] Unity ProfilerHandler.Stop
 
-### T015 Unity ProfilerHandler.GetStatus
-
-**依存関係**: T013, T014
+**依存関係**: T013
 `
       },
       {
