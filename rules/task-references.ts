@@ -233,6 +233,8 @@ a story reference).`,
 
 ### T014 [P] Unity ProfilerHandler.Stop
 
+### T015 [P] Unity ProfilerHandler.GetStatus
+
 **依存関係**: T013
 `
       },
