@@ -430,6 +430,8 @@ too often prose; a marker of the plan's own on three tasks or more
 
 - [ ] T021 [P] [US1] Create the Planning page in \`src/routes/(auth)/planning/+page.svelte\`
 - [ ] T022 [P] [US1] Create the Archive page in \`src/routes/(auth)/archive/+page.svelte\`
+- [ ] T023 [P] [US1] Implement the payment route in app/api/payments/[payment_id]/route.ts
+- [ ] T024 [P] [US1] Implement the invoice route in app/api/invoices/[invoice_id]/route.ts
 `
       },
       {

@@ -160,10 +160,10 @@ export const dependencyList = /^(?:none\b|(?:(?:[A-Z]{1,4}-)?T\d{3}[a-z]?)(?:\s*
 
 /**
  * A path a task names: `src/sync/queue.ts`, `apps/api/`, `package.json`,
- * `.gitignore`. A bare name like `Dockerfile` is too vague to count: a path
+ * `.gitignore`, `app/api/invoices/[invoice_id]/route.ts` (a route segment). A bare name like `Dockerfile` is too vague to count: a path
  * has a slash, an extension, or a leading dot.
  */
-export const filePath = /(?:[\w.@-]+\/)+[\w.@*-]*|\b[\w-]+\.(?:[a-z]{1,6})\b|(?<![^\s`(])\.[a-z][\w-]*(?:\.[a-z]+)?\b/g
+export const filePath = /(?:(?:[\w.@-]+|\[[\w.@-]+\])\/)+[\w.@*-]*|\b[\w-]+\.(?:[a-z]{1,6})\b|(?<![^\s`(])\.[a-z][\w-]*(?:\.[a-z]+)?\b/g
 
 /** Dots and words that end a sentence or an abbreviation, not a path: `1.2`, `e.g.`. */
 export const notAPath = /^(?:\d+(?:\.\d+)*|(?:e\.g|i\.e|etc)\.?)$/i
