@@ -75,11 +75,15 @@ const statusNote = /^(?:BLOCKED|DEFERRED|DONE|SKIPPED|PARTIAL|WIP|NOTE|UPDATE|UP
 const pendingDecisionField = /(?:^|\n)\s*(?:[-*]\s+)?(?:assignee|assigned to|owners?|reviewers?|approvers?|approved by|due(?: date)?|eta|target (?:date|release|completion))\s*:\s*$/i
 const pendingMarker = /^TB[DCA]$/
 
+/** A marker as a label that says none are left: `**NEEDS CLARIFICATION**: none remaining`, `TODO: n/a`. */
+const noneLeft = /^[*_`]*\s*[:：]\s*[*_]*\s*(?:none|n\/a|0\b|zero|nothing)\b/i
+
 /**
  * Words around a marker that mean it is being talked about, not left in:
- * "All NEEDS CLARIFICATION resolved", "Remove TODO comments".
+ * "All NEEDS CLARIFICATION resolved", "Remove TODO comments", "whose own
+ * TODO promises a rewrite" (a marker in another's code, named as a thing).
  */
-const mentionBefore = /\b(?:no|all|any|remove|removed|removing|resolve|resolved|resolving|without|zero|every|each|(?:scan|search|check|look|grep)(?:s|ed|ing)? for)\s+(?:the\s+|[`"'])?$/i
+const mentionBefore = /\b(?:no|all|any|remove|removed|removing|resolve|resolved|resolving|without|zero|every|each|a|an|the|its|their|own|this|that|(?:scan|search|check|look|grep)(?:s|ed|ing)? for)\s+(?:the\s+|[`"'])?$/i
 const mentionAfter = /^(?:\/\w+)*[`"']?\s*(?:markers?|comments?|items?|resolved|remain(?:s|ing)?|left|count|tags?|entries|placeholders?)\b/i
 
 // `[...]` not preceded by a word character (`arr[i]`), a bracket or a
@@ -328,6 +332,14 @@ function findInText(
   return findings.sort((a, b) => a.index - b.index)
 }
 
+/** The source right after a finding, across the node's end (`**TODO**: none` goes on after the bold). */
+function sourceAfter(plan: Plan, node: Text | Html, finding: Finding): string {
+  const start = node.position?.start.offset
+  if (start === undefined) return ''
+  const end = start + (node.value.length - node.value.trimStart().length) + finding.index + finding.token.length
+  return plan.source.slice(end, end + 40)
+}
+
 /**
  * Whether a `TBD` is the whole value of a field of a pending decision: its
  * label is in the text before it or in the bold text just before its node
@@ -456,6 +468,15 @@ judged:
   defaults: {brackets: true, angles: true, braces: 'upper', bracketMarkers: [], markers: [], allow: [], allowIn: {}, inCode: []},
   examples: {
     valid: [
+      {
+        title: 'A marker that says none are left, and one in another\'s code',
+        markdown: `**NEEDS CLARIFICATION**: none remaining; two spikes are scheduled instead.
+
+| Risk | Mitigation |
+| --- | --- |
+| The SDK drops its store | It is an internal module whose own TODO promises a rewrite: pin the version. |
+`
+      },
       {
         title: 'A decision not made yet: who or when, to be decided',
         markdown: `# Feature Proposal: Sync offline edits
@@ -781,6 +802,7 @@ Message queue: TBD
         if (allowedHere(finding.token) || (describesFormat && finding.kind === 'placeholder')) continue
         if (finding.kind === 'marker' && terms.has(finding.token)) continue
         if (finding.kind === 'marker' && pendingMarker.test(finding.token) && isPendingDecision(value, finding, parent?.children[parent.children.indexOf(textNode as never) - 1])) continue
+        if (finding.kind === 'marker' && noneLeft.test(sourceAfter(plan, textNode, finding))) continue
         if (workMarker.test(finding.token) && finding.index === 0 && openItemStarts.has(textNode)) continue
         fromOffset = report(plan, reporter, textNode, finding, fromOffset)
       }
