@@ -5,7 +5,7 @@ import type {StructureSpec} from '../src/core/plan/structure.js'
 // Phases as English and localised plans write them (`## 阶段 1：设置`, `## Fase 1: Configuração`).
 // A numbered one (`Phase N` in the template): `## Phase Status` and
 // `## Phase Gates` are sections about phases, not phases.
-const phase = '^(?:phase (?:\\d|n\\b)|final phase\\b)|^(?:阶段|階段)\\s?\\d|^fase \\d'
+const phase = '^(?:phase (?:\\d|n\\b)|final phase\\b)|^(?:阶段|階段|フェー[スズ])\\s?\\d|^fase \\d|^\\d+\\s?단계'
 // Titles in English and in the Chinese, Japanese, Portuguese and Spanish of
 // localised plans (full-width colon too).
 const planTitle = '^(?:Implementation Plan|实施计划|實施計畫|实现计划|實作計畫|実装計画|구현 계획|Plano de Implementação|Plan de Implementación)\\s*[:：]'

@@ -469,6 +469,11 @@ judged:
   examples: {
     valid: [
       {
+        title: 'A type argument outside code',
+        markdown: `- [x] T014 Set<string>を使った重複排除ロジックを追加する
+`
+      },
+      {
         title: 'A marker that says none are left, and one in another\'s code',
         markdown: `**NEEDS CLARIFICATION**: none remaining; two spikes are scheduled instead.
 
@@ -788,6 +793,8 @@ Message queue: TBD
       if (node.type !== 'text' && !(node.type === 'html' && options.angles && /^<[a-z][^<>]*>$/.test(node.value.trim()))) {
         continue
       }
+      // A type argument outside code (`Set<string>を使った…`): remark reads it as a tag.
+      if (node.type === 'html' && /\w/.test(plan.source.charAt((node.position?.start.offset ?? 0) - 1))) continue
       const textNode = node as Text | Html
       // Text spilled out of a fenced block that closed early is that block's
       // content (a template being written, say): no-broken-fences reports it once.

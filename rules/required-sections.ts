@@ -205,6 +205,20 @@ comments in \`presets/<family>.ts\`); \`sections\` overrides it per section.`,
   examples: {
     valid: [
       {
+        title: 'A Japanese task list: its phases are フェーズ N',
+        family: 'spec-kit',
+        markdown: `# タスク: 出席者数の表示
+
+## フェーズ1: セットアップ
+
+- [ ] T001 プロジェクトを作成する
+
+## 依存関係と実行順序
+
+- フェーズ1 から順に実行する
+`
+      },
+      {
         title: 'Every required section, with real-world spellings',
         family: exampleFamily,
         markdown: `# Implementation Plan: Offline sync

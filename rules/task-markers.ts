@@ -83,8 +83,9 @@ function targetFiles(task: Task): string[] {
     const at = span ? span.start - 1 : match.index
     const path = inFolder(task.description, at, at + written.length + (span ? 2 : 0), written)
     const before = task.description.slice(Math.max(0, at - 16), at)
-    // A file read or run ("per contracts/api.md", "with build-all.sh") is not changed.
-    if (readPreposition.test(before)) continue
+    // A file read or run ("per contracts/api.md", "with build-all.sh") is not changed,
+    // nor one cited by its section ("— spec.md §9.14").
+    if (readPreposition.test(before) || /^`?\s*§/.test(task.description.slice(at + written.length + (span ? 2 : 0)))) continue
     files.push({path, target: targetPreposition.test(before)})
   }
   const targets = files.filter((file) => file.target).map((file) => file.path)
@@ -285,7 +286,13 @@ function reportStories(
   }
 }
 
-function reportUnknown(plan: Plan, report: Report<Id>, patterns: TaskMarkersOptions['patterns'], names: string, unknown: Array<{task: Task; marker: Task['markers'][number]}>): void {
+function reportUnknown(plan: Plan, report: Report<Id>, patterns: TaskMarkersOptions['patterns'], names: string, found: Array<{task: Task; marker: Task['markers'][number]}>): void {
+  // A plan that writes bold labels on its tasks (`**[Red]**`, `**[Code Review]**`,
+  // on three tasks or more) annotates them so: a bold label is its own, not a marker.
+  const bold = (marker: Task['markers'][number]) => plan.source.slice(Math.max(0, marker.start - 3), marker.start + 1).includes('*')
+  const labelsInBold = plan.tasks.filter((task) => task.markers.some(bold)).length >= 3
+  const unknown = labelsInBold ? found.filter((entry) => !bold(entry.marker)) : found
+  if (unknown.length === 0) return
   const tasks = new Set(unknown.map((entry) => entry.task))
   const withMarkers = plan.tasks.filter((task) => task.markers.length > 0).length
   if (tasks.size >= 3 && tasks.size >= 0.3 * withMarkers) {
@@ -389,7 +396,9 @@ package.json", "a \`README.md\` to \`apps/backend\`"); paths inside a code
 sample; a platform or library whose name ends in \`.js\` ("the Node.js
 project", "Chart.js"), which is no file; a unit named in lower case or in one word ("in the queue"), which is
 too often prose; a marker of the plan's own on three tasks or more
-(\`[Foundation-US6]\`).`,
+(\`[Foundation-US6]\`, \`[Code Review]\`), and any bold label in a plan that
+writes bold labels on three tasks or more (\`**[Red]**\`, \`**[Fix]**\`); a
+file cited by its section (\`— spec.md §9.14\`), which is read, not changed.`,
   optionsSchema: {
     type: 'object',
     additionalProperties: false,
@@ -405,6 +414,19 @@ too often prose; a marker of the plan's own on three tasks or more
   familyDefaults: (family) => (family.tasks?.filePaths ? {filePaths: family.tasks.filePaths} : {}),
   examples: {
     valid: [
+      {
+        title: 'Bold labels of the plan\'s own, and a file cited by its section',
+        family: 'spec-kit',
+        markdown: `## Phase 3: User Story 1 - Count attendees (Priority: P1)
+
+- [ ] T013 [US1] **[Red]** Write the failing count test in src/count.test.ts
+- [ ] T014 [US1] **[Green]** Deduplicate with a Set in src/count.ts
+- [ ] T015 [US1] **[Refactor]** Extract the counter in src/count.ts
+- [ ] T016 [US1] **[Fix]** Handle an empty group in src/group.ts
+- [ ] T017 [P] [US1] Audit the date format in src/dates.ts — spec.md §9.14
+- [ ] T018 [P] [US1] Audit the offline cache in src/cache.ts — spec.md §9.15
+`
+      },
       {
         title: 'A platform named like a file is no file',
         family: 'spec-kit',

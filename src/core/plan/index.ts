@@ -317,8 +317,8 @@ export function buildPlan(tree: Root, source: string, context: PlanContext = {fa
       const templates = plan.family.templates ?? []
       const onThree = (plan.conventions.tags.get(tag) ?? 0) >= 3 && !templates.some((template) => templateWords(template).has(tag))
       if (capitalisedTag.test(tag)) return onThree
-      // Any label of its own on three tasks or more (`[Foundation-US6]`) is the plan's convention.
-      if (onThree && /^[\p{L}\d][\p{L}\d:_/.-]*$/u.test(tag)) return true
+      // Any label of its own on three tasks or more (`[Foundation-US6]`, `[Code Review]`) is the plan's convention.
+      if (onThree && /^[\p{L}\d][\p{L}\d :_/.-]*$/u.test(tag)) return true
       if (!tagLike.test(tagFamily(tag))) return false
       if ((plan.conventions.tags.get(tag) ?? 0) >= 2) return true
       return tag !== tagFamily(tag) && /[:_/-]/.test(tag) && (plan.conventions.tagFamilies.get(tagFamily(tag)) ?? 0) >= 2
