@@ -117,14 +117,19 @@ function check(plan: Plan, report: Report<Id>, options: HeadingNumberingOptions)
   // Group numbered headings by parent section, depth and series.
   const groups = new Map<string, Numbered[]>()
   const parents: Section[] = []
-  const lettered: Array<{section: Section; key: string; series: string}> = []
+  // Headings that keep a template's letter (`Phase N`), with their group's key and where the `N` is.
+  const lettered: Array<{section: Section; key: string; series: string; letterAt: number}> = []
+  const keyOf = (parent: Section | undefined, section: Section, series: string) => `${parent?.index ?? -1}:${section.depth}:${series}`
   for (const section of plan.sections) {
     while (parents.length > 0 && parents[parents.length - 1]!.depth >= section.depth) parents.pop()
+    const parent = parents[parents.length - 1]
     const item = parse(section)
     const letter = item ? null : letterNumberHeading.exec(section.text)
-    if (letter) lettered.push({section, key: `${parents[parents.length - 1]?.index ?? -1}:${section.depth}:${letter[1]!.toLowerCase()}`, series: letter[1]!.toLowerCase()})
+    if (letter) {
+      const series = letter[1]!.toLowerCase()
+      lettered.push({section, key: keyOf(parent, section, series), series, letterAt: letter[0].length - 1})
+    }
     if (item) {
-      const parent = parents[parents.length - 1]
       const parentItem = parent ? parse(parent) : undefined
       // `### 2.1` under `## 1.`: a sub-number must extend its parent's number.
       if (parentItem && parentItem.series === '' && item.series === '' && item.parts.length === parentItem.parts.length + 1) {
@@ -133,7 +138,7 @@ function check(plan: Plan, report: Report<Id>, options: HeadingNumberingOptions)
           report('parent', section.node, {number: label(item), parent: label(parentItem)})
         }
       }
-      const key = `${parent?.index ?? -1}:${section.depth}:${item.series}`
+      const key = keyOf(parent, section, item.series)
       const group = groups.get(key)
       if (group) group.push(item)
       else groups.set(key, [item])
@@ -162,14 +167,14 @@ function check(plan: Plan, report: Report<Id>, options: HeadingNumberingOptions)
   }
   // `## Phase N: Polish` among numbered phases: the template's letter was
   // kept. Alone (a document about the template), it is the template's notation.
-  for (const {section, key, series} of lettered) {
+  for (const {section, key, series, letterAt} of lettered) {
     const siblings = groups.get(key)
     if (!siblings) continue
     const before = siblings.filter((item) => item.section.index < section.index).at(-1)
     const start = section.node.position?.start.offset
     const at = start === undefined ? -1 : plan.source.indexOf(section.text, start)
     if (at === -1) continue
-    const letter = at + letterNumberHeading.exec(section.text)![0].length - 1
+    const letter = at + letterAt
     const expected = before ? ` ${[...before.parts.slice(0, -1), before.parts.at(-1)! + 1].join('.')} (after "${label(before)}")` : ''
     report.span('letterN', letter, letter + 1, {heading: section.text, series, expected})
   }

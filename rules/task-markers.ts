@@ -81,12 +81,12 @@ function targetFiles(task: Task): string[] {
     // A platform or library named as it is spelled (`Initialize the Node.js project`, `Chart.js`) is no file.
     if (!span && productNamedLikeFile.test(written)) continue
     const at = span ? span.start - 1 : match.index
-    const path = inFolder(task.description, at, at + written.length + (span ? 2 : 0), written)
+    const end = at + written.length + (span ? 2 : 0)
     const before = task.description.slice(Math.max(0, at - 16), at)
     // A file read or run ("per contracts/api.md", "with build-all.sh") is not changed,
     // nor one cited by its section ("— spec.md §9.14").
-    if (readPreposition.test(before) || /^`?\s*§/.test(task.description.slice(at + written.length + (span ? 2 : 0)))) continue
-    files.push({path, target: targetPreposition.test(before)})
+    if (readPreposition.test(before) || /^`?\s*§/.test(task.description.slice(end))) continue
+    files.push({path: inFolder(task.description, at, end, written), target: targetPreposition.test(before)})
   }
   const targets = files.filter((file) => file.target).map((file) => file.path)
   if (targets.length > 0 || files.length > 0) return targets.length > 0 ? targets : files.slice(-1).map((file) => file.path)
