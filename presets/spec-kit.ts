@@ -1,4 +1,4 @@
-/** The `spec-kit` preset: GitHub spec-kit plan.md and tasks.md, and the merged plan-with-tasks variant. */
+/** The `spec-kit` preset: GitHub spec-kit spec.md, plan.md and tasks.md, and the merged plan-with-tasks variant. */
 import type {PresetSchema} from '../src/core/family.js'
 import type {StructureSpec} from '../src/core/plan/structure.js'
 
@@ -12,6 +12,14 @@ const planTitle = '^(?:Implementation Plan|实施计划|實施計畫|实现计�
 // The tasks' execution order, as English and localised plans name it
 // (`## 相依性與執行順序`, `## 依存関係`, `## 任务优先级和依赖关系图`).
 const dependencies = '^(?:dependencies|dependency graph)\\b|依存関係|相依性|依赖关系'
+
+// spec.md's title and its mandatory sections, in English and as localised specs write them.
+const specTitle = '^(?:Feature Specification|功能規格|功能规格|功能规范|功能規範|機能仕様書?|기능 (?:명세서?|사양서?)|Especificação d[ae] (?:Funcionalidade|Feature)|Especificación de (?:la )?(?:Funcionalidad|Característica))\\s*[:：]'
+// "Maximum 3 [NEEDS CLARIFICATION] markers total" (the /specify command).
+const openQuestions = {marker: 'NEEDS CLARIFICATION', max: 3}
+const scenarios = '^user scenarios?\\b'
+const scenarioAliases = ['使用者場景與測試', '用户场景与测试', '用戶場景與測試', 'ユーザーシナリオ & テスト', 'ユーザーシナリオとテスト', '사용자 시나리오 및 테스트', 'Cenários de Usuário e Testes', 'Escenarios de Usuario y Pruebas']
+const requirementAliases = ['需求規格', '需求', '需求规格', '要件', '요구사항', '요구 사항', 'Requisitos']
 
 const structure: StructureSpec = {
   fields: ['Branch', 'Date', 'Spec', 'Input', 'Prerequisites', 'Feature Branch', 'Language/Version', 'Primary Dependencies'],
@@ -70,6 +78,43 @@ const structure: StructureSpec = {
       ]
     },
     {
+      // Upstream spec.md (the current template): the three mandatory sections,
+      // in order. Real specs add their own (Assumptions, Dependencies, Out of
+      // Scope) and keep Clarifications (the /clarify sessions), Edge Cases and
+      // Key Entities where they fit.
+      name: 'spec',
+      title: specTitle,
+      titleExample: 'Feature Specification: …',
+      ordered: true,
+      openQuestions,
+      sections: [
+        {title: 'Clarifications', required: false, anywhere: true, aliases: ['澄清事項', '澄清事项', '明確化', '명확화', 'Esclarecimentos', 'Aclaraciones']},
+        {title: 'User Scenarios & Testing', required: true, pattern: scenarios, aliases: scenarioAliases},
+        {title: 'Edge Cases', required: false, anywhere: true, aliases: ['邊界案例', '边界情况', 'エッジケース', '엣지 케이스', 'Casos Extremos', 'Casos Límite']},
+        {title: 'Requirements', required: true, aliases: requirementAliases},
+        {title: 'Key Entities', required: false, anywhere: true, aliases: ['關鍵實體', '关键实体', '主要エンティティ', '핵심 엔티티', 'Entidades Principais', 'Entidades Clave']},
+        {title: 'Success Criteria', required: true, aliases: ['成功標準', '成功标准', '成功基準', '성공 기준', 'Critérios de Sucesso', 'Criterios de Éxito']}
+      ]
+    },
+    {
+      // spec.md of spec-kit's first version: no Success Criteria; the
+      // template's Execution Flow and its review checklist instead.
+      name: 'spec-v0',
+      title: specTitle,
+      titleExample: 'Feature Specification: …',
+      ordered: true,
+      openQuestions,
+      sections: [
+        {title: 'Execution Flow', required: false, pattern: '^(?:execution flow|実行フロー)'},
+        {title: 'Quick Guidelines', required: false},
+        {title: 'Clarifications', required: false, anywhere: true},
+        {title: 'User Scenarios & Testing', required: true, pattern: scenarios, aliases: scenarioAliases},
+        {title: 'Requirements', required: true, aliases: requirementAliases},
+        {title: 'Review & Acceptance Checklist', required: true, pattern: '^review (?:and )?acceptance\\b'},
+        {title: 'Execution Status', required: false}
+      ]
+    },
+    {
       // The derivative that merges plan and task list in one file
       // (../shared/templates/spec-kit.md): no Constitution Check; phases
       // and their execution order follow the project structure.
@@ -92,7 +137,7 @@ const structure: StructureSpec = {
 
 export const preset: PresetSchema = {
   name: 'spec-kit',
-  description: 'GitHub spec-kit plan.md and tasks.md (and the merged plan-with-tasks variant).',
+  description: 'GitHub spec-kit spec.md, plan.md and tasks.md (and the merged plan-with-tasks variant).',
   structure,
   // [P], [P?], [USn] (or [US#], [US1/2/3], [US1.5] for a story inserted
   // between two), [Story] and [ID] are spec-kit's task markers and legend.
@@ -120,6 +165,15 @@ export const preset: PresetSchema = {
   // plan (the Execution Flow, the Phase 0–2 outlines): every v0 plan of the
   // corpus keeps those blocks unchanged, so they are not samples left in.
   keptSections: ['^execution flow\\b', '^phase 0 outline and research\\b', '^phase 1 design and contracts\\b', '^phase 2 task planning approach\\b'],
+  // One feature's spec.md, plan.md and tasks.md, in specs/NNN-feature/;
+  // its stories as the spec template heads them, in English and as
+  // localised specs write them (`### 使用者故事 1 - 查看紀錄 (優先級: P1)`).
+  folder: {
+    files: {spec: 'spec.md', plan: 'plan.md', tasks: 'tasks.md'},
+    story: '^(?:User Story|ユーザーストーリー|使用者故事|用户故事|用戶故事|사용자 스토리|História de Usuário|Historia de Usuario)\\s*(\\d+)\\s*[-–—:：]\\s*(.+?)\\s*(?:[(（].*)?$',
+    priority: '[(（](?:Priority|優先度|優先級|优先级|우선순위|Prioridade|Prioridad)\\s*[:：]\\s*P(\\d+)',
+    requirement: '\\b(FR|NFR|SC)-\\d{3}[a-z]?\\b'
+  },
   templates: ['spec-kit', 'spec-kit-plan', 'spec-kit-tasks', 'spec-kit-plan-v0', 'spec-kit-tasks-v0', 'spec-kit-tasks-v1'],
   rules: {
     'no-placeholders': 'error',
@@ -131,6 +185,7 @@ export const preset: PresetSchema = {
     'heading-numbering': 'error',
     'task-id': 'error',
     'task-markers': 'error',
-    'task-references': 'error'
+    'task-references': 'error',
+    'feature-folder': 'error'
   }
 }

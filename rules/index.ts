@@ -1,6 +1,7 @@
 /** Every planlint rule, in the order they appear in docs and reports. */
 import type {Rule} from '../src/core/rule.js'
 import {rule as emptySection} from './empty-section.js'
+import {rule as featureFolder} from './feature-folder.js'
 import {rule as headingNumbering} from './heading-numbering.js'
 import {rule as noBrokenFences} from './no-broken-fences.js'
 import {rule as noMojibake} from './no-mojibake.js'
@@ -21,7 +22,8 @@ export const rules: ReadonlyArray<Rule> = [
   headingNumbering,
   taskId,
   taskMarkers,
-  taskReferences
+  taskReferences,
+  featureFolder
 ] as unknown as Rule[]
 
 export const ruleIds: ReadonlyArray<string> = rules.map((rule) => rule.id)

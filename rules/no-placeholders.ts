@@ -11,7 +11,7 @@ import {htmlTagNames} from 'html-tag-names'
 import type {Code, Html, InlineCode, Text} from 'mdast'
 import type {Node} from 'unist'
 import {toString} from 'mdast-util-to-string'
-import {citesTaskNext, headingKey} from '../src/core/grammar.js'
+import {citesTaskNext, deferredDecision, headingKey} from '../src/core/grammar.js'
 import type {Plan} from '../src/core/plan/index.js'
 import {normaliseCode} from '../src/core/blocks.js'
 import {tokenRange} from '../src/core/position.js'
@@ -160,6 +160,8 @@ function compileAllow(allow: string[]): (token: string) => boolean {
 
 interface Matchers {
   markerPattern: RegExp
+  /** A bracket's whole content that is a marker (`[NEEDS CLARIFICATION]`). */
+  wholeMarker: RegExp
   candidate: RegExp
   bracketMarker: RegExp | undefined
   isAllowed: (token: string) => boolean
@@ -178,6 +180,7 @@ function matchersFor(options: NoPlaceholdersOptions): Matchers {
     matchers = {
       // Whole words only: `TODOs` and `TBDs` are mentions, not markers.
       markerPattern: new RegExp(`(?<![\\w?])(?:${words.join('|')})(?![\\w?])`, 'g'),
+      wholeMarker: new RegExp(`^(?:${words.join('|')})$`),
       // What every pattern below needs at least: most text has none of it,
       // and one test skips all the scans.
       candidate: new RegExp(`[[{<]|XXX|${words.join('|')}`),
@@ -278,6 +281,8 @@ function findInText(
       if (!/\p{L}/u.test(content) && !/^[.…#]+/.test(content)) continue
       if (syntaxBrackets.test(content) || contentBrackets.test(content) || statusNote.test(content)) continue
       if (isQuoted(value, match.index, match[0])) continue
+      // A marker named as a thing: "No [NEEDS CLARIFICATION] markers remain".
+      if (isMention(value, match.index, match[0].length) && matchers.wholeMarker.test(content)) continue
       // A declared marker with a note (`[P after database]`) is that marker.
       if (matchers.bracketMarker?.test(content) || matchers.bracketMarker?.test(content.split(' ')[0]!) || isTag(content)) continue
       if (isRouteSegment(value, match.index, match[0], content)) continue
@@ -305,6 +310,8 @@ function findInText(
   if (options.angles) {
     for (const match of value.matchAll(anglePattern)) {
       if (htmlElements.has(match[1]!.split(/[ ]/)[0]!)) continue
+      // A quoted format (`"Added subtree '<name>' at <prefix>"`): its variables, filled at run time.
+      if (isQuoted(value, match.index, match[0])) continue
       findings.push({token: match[0], index: match.index, kind: 'placeholder'})
       covered.push([match.index, match.index + match[0].length])
     }
@@ -322,14 +329,20 @@ function findInText(
   for (const match of value.matchAll(matchers.markerPattern)) {
     const start = match.index
     if (covered.some(([from, to]) => start >= from && start < to)) continue
-    const before = value.slice(Math.max(0, start - 40), start)
     const after = value.slice(start + match[0].length, start + match[0].length + 40)
     // `**TODO (T136)**: …`: work tracked by a task, not a leftover.
-    if (mentionBefore.test(before) || mentionAfter.test(after) || citesTaskNext.test(after)) continue
+    if (isMention(value, start, match[0].length) || citesTaskNext.test(after)) continue
+    // "design TBD during planning": a decision put off to a named time, not a blank.
+    if (pendingMarker.test(match[0]) && deferredDecision.test(after)) continue
     findings.push({token: match[0], index: start, kind: 'marker'})
   }
 
   return findings.sort((a, b) => a.index - b.index)
+}
+
+/** Whether the words around a token (a marker) talk about it rather than leave it in. */
+function isMention(value: string, start: number, length: number): boolean {
+  return mentionBefore.test(value.slice(Math.max(0, start - 40), start)) || mentionAfter.test(value.slice(start + length, start + length + 40))
 }
 
 /** The source right after a finding, across the node's end (`**TODO**: none` goes on after the bold). */
@@ -352,7 +365,8 @@ function isPendingDecision(value: string, finding: Finding, previous: Node | und
 
 const messages = {
   placeholder: {text: 'Unfilled placeholder "{token}": replace it with real content'},
-  marker: {text: 'Fill-in marker "{token}" left in: resolve it or remove it'}
+  marker: {text: 'Fill-in marker "{token}" left in: resolve it or remove it'},
+  openQuestions: {text: '{count} open questions ({marker}) where at most {max} are kept: settle the rest before planning'}
 } as const
 
 function report(plan: Plan, report: Report<keyof typeof messages>, node: Text | Html | InlineCode | Code, finding: Finding, fromOffset: number): number {
@@ -757,6 +771,11 @@ Message queue: TBD
     // webhook`) is work the plan tracks, not a leftover.
     const openItemStarts = new Set<unknown>()
     const terms = markerTerms(plan, matchers.markerPattern)
+    // A spec's open questions (`[NEEDS CLARIFICATION: auth method?]`), up to
+    // the few its family allows, are the spec's work in progress; past that,
+    // one message for them all, at the first too many.
+    const open = plan.structure?.variant.openQuestions
+    const questions: Array<{node: Text | Html; finding: Finding}> = []
     for (const {node, parent} of nodesOf(plan.tree)) {
       if (node.type === 'listItem' && node.checked === false) {
         const first = node.children[0]
@@ -811,8 +830,17 @@ Message queue: TBD
         if (finding.kind === 'marker' && pendingMarker.test(finding.token) && isPendingDecision(value, finding, parent?.children[parent.children.indexOf(textNode as never) - 1])) continue
         if (finding.kind === 'marker' && noneLeft.test(sourceAfter(plan, textNode, finding))) continue
         if (workMarker.test(finding.token) && finding.index === 0 && openItemStarts.has(textNode)) continue
+        if (open && finding.token.includes(open.marker)) {
+          questions.push({node: textNode, finding})
+          continue
+        }
         fromOffset = report(plan, reporter, textNode, finding, fromOffset)
       }
+    }
+    const tooMany = open && questions[open.max]
+    if (tooMany) {
+      const range = tokenRange(plan.source, tooMany.node, tooMany.finding.token, 0)
+      if (range) reporter.span('openQuestions', range[0], range[1], {count: questions.length, marker: open.marker, max: open.max})
     }
   }
 })

@@ -82,11 +82,14 @@ export function renderRuleDoc(rule: Rule): string {
     '',
     '## Examples'
   ]
-  const example = (kind: string, {title, markdown, options, family}: RuleExample) => {
+  const example = (kind: string, {title, markdown, options, family, path, folder}: RuleExample) => {
     out.push('', `### ${kind}: ${title}`, '')
     const note = familyNote({family, title, markdown})
     if (note) out.push(note, '')
     if (options) out.push(`With options \`${JSON.stringify(options)}\`:`, '')
+    // A feature folder's example: its other documents first, then the one checked.
+    for (const [name, text] of Object.entries(folder ?? {})) out.push(`\`${name}\`:`, '', `${fence}${fence}markdown`, text.trimEnd(), `${fence}${fence}`, '')
+    if (path) out.push(`\`${path}\`, checked:`, '')
     out.push(`${fence}${fence}markdown`, markdown.trimEnd(), `${fence}${fence}`)
   }
   for (const valid of rule.examples.valid) {

@@ -2,6 +2,7 @@
  * Every example of every rule, exactly as documented: valid examples are
  * clean, invalid ones produce exactly the listed messages.
  */
+import {basename} from 'node:path'
 import type {Root} from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
@@ -32,10 +33,17 @@ function parser(withRemarkGfm: boolean, example: Pick<RuleExample, 'family'> = {
   return withRemarkGfm ? withFamily.use(remarkGfm) : withFamily
 }
 
+/** The example as a file; one in a feature folder is that folder's, and its siblings are the example's own. */
+function exampleFile(example: RuleExample): VFile {
+  const file = new VFile({value: example.markdown, path: example.path ? `/examples/001-offline-sync/${example.path}` : undefined})
+  if (example.path) file.data.planlintFolder = {path: file.path, read: (path) => example.folder?.[basename(path)]}
+  return file
+}
+
 async function run(rule: Rule, example: RuleExample, withRemarkGfm = false): Promise<string[]> {
   const {markdown, options} = example
   const processor = parser(withRemarkGfm, example).use(rule.plugin, options ? [rule.severity, options] : undefined)
-  const file = new VFile({value: markdown})
+  const file = exampleFile(example)
   await processor.run(processor.parse(file), file)
   // In document order, as every reporter shows them (ties keep report order).
   const byPosition = [...file.messages].sort(
@@ -94,12 +102,12 @@ describe.each(rules.map((rule) => [rule.id, rule] as const))('%s', (_id, rule) =
   it('is off with severity "off" and a warning with "warn"', async () => {
     const example = rule.examples.invalid[0]!
     const off = parser(false, example).use(rule.plugin, ['off', example.options])
-    const offFile = new VFile({value: example.markdown})
+    const offFile = exampleFile(example)
     await off.run(off.parse(offFile), offFile)
     expect(offFile.messages).toEqual([])
 
     const warn = parser(false, example).use(rule.plugin, ['warn', example.options])
-    const warnFile = new VFile({value: example.markdown})
+    const warnFile = exampleFile(example)
     await warn.run(warn.parse(warnFile), warnFile)
     expect(warnFile.messages.length).toBeGreaterThan(0)
     expect(warnFile.messages.every((message) => message.fatal === false)).toBe(true)

@@ -70,6 +70,22 @@ export interface TaskConventions {
   dependencySection?: boolean
 }
 
+/**
+ * A family whose documents of one feature live together (spec-kit's
+ * `specs/NNN-feature/`): their file names, and how the spec names the user
+ * stories and requirements the other documents refer to.
+ */
+export interface FolderConventions {
+  /** The folder's documents by role, as file names. */
+  files: {spec: string; plan: string; tasks: string}
+  /** Over a spec heading's text: a user story; group 1 its number, group 2 its title. */
+  story: string
+  /** Over a story heading's text: its priority, group 1 (`(Priority: P1)` → 1). */
+  priority: string
+  /** A requirement ID (`FR-001`, `SC-004`); group 1 its kind (`FR`). */
+  requirement: string
+}
+
 export interface PresetSchema {
   name: string
   /** One line: which documents the preset is for. */
@@ -88,6 +104,7 @@ export interface PresetSchema {
    * such as spec-kit v0's Execution Flow. Code copied unchanged there is no sample.
    */
   keptSections?: string[]
+  folder?: FolderConventions
   /** Rule settings; rules not listed are off. */
   rules: Record<string, RuleSetting>
 }
@@ -151,6 +168,22 @@ export const presetSchemaSchema = {
     templates: {type: 'array', items: {type: 'string', minLength: 1}},
     instructions: {type: 'array', items: {type: 'string', format: 'regex'}},
     keptSections: {type: 'array', items: {type: 'string', format: 'regex'}},
+    folder: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['files', 'story', 'priority', 'requirement'],
+      properties: {
+        files: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['spec', 'plan', 'tasks'],
+          properties: {spec: {type: 'string', minLength: 1}, plan: {type: 'string', minLength: 1}, tasks: {type: 'string', minLength: 1}}
+        },
+        story: {type: 'string', format: 'regex'},
+        priority: {type: 'string', format: 'regex'},
+        requirement: {type: 'string', format: 'regex'}
+      }
+    },
     rules: {type: 'object'}
   }
 }

@@ -233,3 +233,6 @@ export const phaseOrStoryMention = /\bPhase (\d+(?:\.\d+)*)\b|(?<!-)\b(?:User St
  */
 export const numberedHeading =
   /^(?:(step|decision|phase|error scenario|integration|milestone|stage|part|iteration|sprint|epic)\s+)?(\d+(?:\.\d+)*)([a-z])?(?=[\s.:)+—–-]|$)/i
+
+/** When a `TBD` decision will be made: "TBD during planning", "TBD after the spike", "TBD in Phase 2". */
+export const deferredDecision = /^\s+(?:during|after|before|until|at|in|by)\s+(?:the\s+)?(?:planning|design|implementation|review|phase\b|sprint\b|spike\b|research\b|kick-?off\b|milestone\b|\/\w+)/i

@@ -16,6 +16,7 @@ import {OptionsError} from './errors.js'
 import {noFamily, type PresetSchema} from './family.js'
 import {docsUrl} from './meta.js'
 import {schemaProblem} from './options.js'
+import {type FeatureFolder, folderOf, folderSourceOf} from './plan/folder.js'
 import {type Plan, planOf} from './plan/index.js'
 import {offsetSpan} from './position.js'
 import type {RuleOptions, Severity} from './types.js'
@@ -44,6 +45,10 @@ export interface RuleExample {
   family?: string | PresetSchema
   /** Options for the rule, merged over its defaults. */
   options?: RuleOptions
+  /** The example's file name (`tasks.md`), where its folder matters. */
+  path?: string
+  /** The other documents of its feature folder, by file name. */
+  folder?: Record<string, string>
   /**
    * Expected messages, exactly, as `line:column-endLine:endColumn severity message`.
    * An empty list (or none) means the example must pass clean.
@@ -90,7 +95,12 @@ export interface RuleDefinition<Options extends RuleOptions = RuleOptions, Id ex
    */
   checkOptions?(options: Partial<Options>): string | undefined
   examples: {valid: RuleExample[]; invalid: RuleExample[]}
-  check(plan: Plan, report: Report<Id>, options: Options): void
+  check(plan: Plan, report: Report<Id>, options: Options, context: CheckContext): void
+}
+
+/** What a check may ask beyond the document: the other documents of its feature folder. */
+export interface CheckContext {
+  folder(): FeatureFolder | undefined
 }
 
 export interface Rule<Options extends RuleOptions = RuleOptions, Id extends string = string> extends RuleDefinition<Options, Id> {
@@ -169,7 +179,7 @@ export function defineRule<Options extends RuleOptions, Id extends string>(
         add(id, known ? place : undefined, data, extra)
       }) as Report<Id>
       report.span = (id, start, end, data, extra) => add(id, offsetSpan(file, start, end), data, extra)
-      definition.check(plan, report, withDefaults(plan.family ?? noFamily, options))
+      definition.check(plan, report, withDefaults(plan.family ?? noFamily, options), {folder: () => folderOf(plan, folderSourceOf(file))})
     }
   )
 

@@ -22,7 +22,8 @@ import {gfmStrikethrough} from 'micromark-extension-gfm-strikethrough'
 import {gfmTable} from 'micromark-extension-gfm-table'
 import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item'
 import remarkFrontmatter from 'remark-frontmatter'
-import type {PluggableList, Processor} from 'unified'
+import remarkParse from 'remark-parse'
+import {type PluggableList, type Processor, unified} from 'unified'
 
 function remarkPlanGfm(this: Processor): void {
   const data = this.data()
@@ -37,3 +38,10 @@ function remarkPlanGfm(this: Processor): void {
 
 /** The syntax plugins, as a unified preset's `plugins`. */
 export const syntaxPlugins: PluggableList = [remarkPlanGfm, [remarkFrontmatter, ['yaml', 'toml']]]
+
+/**
+ * The parser every front end reads documents with (remark-parse and the
+ * syntax above), frozen once: the file linted and the documents beside it
+ * are parsed alike.
+ */
+export const markdownParser = unified().use(remarkParse).use({plugins: syntaxPlugins}).freeze()

@@ -27,12 +27,17 @@ interface CacheFile {
 
 export const defaultCacheLocation = 'node_modules/.cache/planlint/cache.json'
 
-export function cacheKey(parts: {options: unknown; config: LoadedConfig | null; text: string}): string {
-  return createHash('sha256')
+/**
+ * `siblings`: the documents of the file's feature folder that its result
+ * depends on (a tasks.md is checked against its spec.md), in a fixed order.
+ */
+export function cacheKey(parts: {options: unknown; config: LoadedConfig | null; text: string; siblings?: string[]}): string {
+  const hash = createHash('sha256')
     .update(JSON.stringify([format, version, parts.options, parts.config?.path ?? null, parts.config?.config ?? null]))
     .update('\0')
     .update(parts.text)
-    .digest('hex')
+  for (const sibling of parts.siblings ?? []) hash.update('\0').update(sibling)
+  return hash.digest('hex')
 }
 
 export class LintCache {

@@ -10,7 +10,8 @@ import picomatch from 'picomatch'
 import {glob, isDynamicPattern} from 'tinyglobby'
 
 /** Plan documents by name, until auto-detection can tell them by content. */
-export const defaultPlanGlobs = ['**/*plan*.md', '**/tasks.md']
+// A spec-kit feature's spec.md is checked with its plan and tasks (feature-folder).
+export const defaultPlanGlobs = ['**/*plan*.md', '**/tasks.md', '**/specs/**/spec.md']
 
 const alwaysSkipped = ['**/node_modules/**', '**/.git/**']
 const markdownGlob = '**/*.{md,markdown}'

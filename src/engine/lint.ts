@@ -2,6 +2,7 @@
  * The one path every front end takes: text + settings → messages. The CLI,
  * the API and (through `pluginsFor`) the remark presets all end up here.
  */
+import {basename} from 'node:path'
 import type {Root} from 'mdast'
 import remarkParse from 'remark-parse'
 import {type Processor, unified} from 'unified'
@@ -10,7 +11,8 @@ import type {VFileMessage} from 'vfile-message'
 import type {PresetSchema} from '../core/family.js'
 import {messageIdOf} from '../core/rule.js'
 import {type Budget, defaultBudget, nestingProblem, OverBudget} from '../core/budget.js'
-import {syntaxPlugins} from '../core/syntax.js'
+import {type FolderSource, folderFileNames, parseAt} from '../core/plan/folder.js'
+import {presets} from '../../presets/index.js'
 import type {LintMessage, Settings} from '../core/types.js'
 import type {Resolved} from './config/resolve.js'
 import {pluginsFor} from './plugins.js'
@@ -99,10 +101,6 @@ function byPosition(a: LintMessage, b: LintMessage): number {
   return a.line - b.line || a.column - b.column || String(a.ruleId).localeCompare(String(b.ruleId))
 }
 
-// Parsing is the same for every preset (the presets add the same syntax
-// extensions), so a document is parsed once, before its settings are known:
-// auto-detection reads the tree.
-const parser = unified().use(remarkParse).use({plugins: syntaxPlugins}).freeze()
 
 /** Settings and family, or a function that chooses them from the parsed tree (auto-detection). */
 export type SettingsChoice = Resolved | ((tree: Root, text: string) => Resolved)
@@ -112,11 +110,21 @@ export interface TextResult {
   messages: LintMessage[]
 }
 
-/** The document's file and tree, as every rule sees them. */
-export function parseDocument(text: string, path?: string): {file: VFile; tree: Root} {
+/**
+ * The document's file and tree, as every rule sees them. Parsing is the
+ * same for every preset (the presets add the same syntax extensions), so a
+ * document is parsed once, before its settings are known: auto-detection
+ * reads the tree. A document of a feature folder is parsed once however
+ * many of its siblings read it (`folder`, the file's absolute path).
+ */
+export function parseDocument(text: string, path?: string, folder?: FolderSource): {file: VFile; tree: Root} {
   const file = new VFile({path, value: text})
-  return {file, tree: parser.parse(file)}
+  if (folder) file.data.planlintFolder = folder
+  return {file, tree: parseAt(folder && folderFiles.has(basename(folder.path)) ? folder.path : undefined, text)}
 }
+
+// The names of the documents a feature folder holds: only those are kept parsed for their siblings.
+const folderFiles = folderFileNames(presets)
 
 /**
  * Lint one document's text: parse once, choose the settings, run the rules.
@@ -124,7 +132,13 @@ export function parseDocument(text: string, path?: string): {file: VFile; tree: 
  * and columns are those an editor shows, and fix offsets are moved past it
  * to stay offsets into the text given.
  */
-export async function lintText(text: string, choice: SettingsChoice, path?: string, budget: Budget = defaultBudget): Promise<TextResult> {
+export async function lintText(
+  text: string,
+  choice: SettingsChoice,
+  path?: string,
+  budget: Budget = defaultBudget,
+  folder?: FolderSource
+): Promise<TextResult> {
   const started = performance.now()
   const bom = text.charCodeAt(0) === 0xfeff
   // Old Mac line endings (a lone CR) become LF: the same length, so every
@@ -137,7 +151,7 @@ export async function lintText(text: string, choice: SettingsChoice, path?: stri
   let messages: LintMessage[]
   let settings: Settings
   try {
-    const {file, tree} = parseDocument(body, path)
+    const {file, tree} = parseDocument(body, path, folder)
     if (budget.seconds > 0) file.data['deadline'] = {at: started + budget.seconds * 1000, seconds: budget.seconds}
     const resolved = resolvedOf(choice, tree, body)
     settings = resolved.settings

@@ -2,7 +2,7 @@
  * The programmatic API, which the CLI uses as it is: `lint()` for one
  * document, `lintFiles()` for paths and globs.
  */
-import {dirname, relative, resolve} from 'node:path'
+import {basename, dirname, join, relative, resolve} from 'node:path'
 import {ConfigError, ConfigFinder, type LoadedConfig, loadConfigFile} from './config/load.js'
 import {isIgnoredByConfig, type Resolved, type ResolveOptions, resolveSettings} from './config/resolve.js'
 import {presetNameProblem, ruleSettingsProblem} from './config/validate.js'
@@ -19,6 +19,8 @@ import {applyFixes} from './fix.js'
 import {WorkerPool} from './workers.js'
 import {readDocument, writeFix} from './files.js'
 import {fileMessage, lintText, parseDocument} from './lint.js'
+import {folderFileNames, readFromDisk, type SiblingReader} from '../core/plan/folder.js'
+import {presets} from '../../presets/index.js'
 import type {LintMessage, LintResult, RuleSetting, Settings} from '../core/types.js'
 
 export interface LintOptions {
@@ -48,6 +50,12 @@ export interface LintOptions {
   beforeFixWrite?: (file: string) => Promise<void>
   /** `lintFiles`: called as files are done (cached ones first), with how many of how many. */
   onProgress?: (done: number, total: number) => void
+  /**
+   * Where the documents beside a file (its feature folder's spec.md,
+   * plan.md, tasks.md) are read from, by absolute path; default: the disk.
+   * The language server reads its open documents, `--staged` git's index.
+   */
+  readSibling?: SiblingReader
   /** Called with warnings that are not lint messages (an unreadable cache). */
   onWarning?: (warning: string) => void
 }
@@ -178,7 +186,7 @@ export async function lintDocument(
   loaded: LoadedConfig | null,
   options: LintOptions
 ): Promise<CachedResult> {
-  const {settings, messages} = await lintText(text, settingsChooser(file, loaded, options), display, budgetOf(options))
+  const {settings, messages} = await lintText(text, settingsChooser(file, loaded, options), display, budgetOf(options), {path: file, read: options.readSibling})
   return {preset: settings.preset, messages}
 }
 
@@ -210,8 +218,17 @@ export async function lint(input: string | {path?: string; text: string}, option
   const file = path === undefined ? undefined : resolve(cwd, path)
   const loaded = configChooser(options)(file ?? resolve(cwd, 'plan.md'))
   checkOptions(options, loaded)
-  const {settings, messages} = await lintText(text, settingsChooser(file, loaded, options), path, budgetOf(options))
+  const folder = file === undefined ? undefined : {path: file, read: options.readSibling}
+  const {settings, messages} = await lintText(text, settingsChooser(file, loaded, options), path, budgetOf(options), folder)
   return {preset: settings.preset, messages}
+}
+
+const folderFiles = [...folderFileNames(presets)].sort()
+
+/** The texts of the documents beside a feature folder's file (`''` for one missing), which its result depends on. */
+function siblingsOf(file: string): string[] | undefined {
+  if (!folderFiles.includes(basename(file))) return undefined
+  return folderFiles.filter((name) => name !== basename(file)).map((name) => readFromDisk(join(dirname(file), name)) ?? '')
 }
 
 /**
@@ -250,7 +267,7 @@ export async function lintFiles(patterns: string[], options: LintOptions = {}): 
       else slots.push({file: display, preset: null, messages: [fileMessage(`Cannot lint this file: ${document.problem}`)]})
       continue
     }
-    const key = cacheKey({options: keyOptions, config: loaded, text: document.text})
+    const key = cacheKey({options: keyOptions, config: loaded, text: document.text, siblings: siblingsOf(file)})
     const hit = cache?.cache.get(file, key)
     // A cached result with fixes to apply is linted again: the fix needs the tree's offsets fresh.
     if (hit && !(options.fix && hit.messages.some((message) => message.fix))) {
@@ -320,7 +337,7 @@ export async function lintFiles(patterns: string[], options: LintOptions = {}): 
             continue
           }
           result = again
-          key = cacheKey({options: keyOptions, config: job.loaded, text: applied.text})
+          key = cacheKey({options: keyOptions, config: job.loaded, text: applied.text, siblings: siblingsOf(job.file)})
         }
       }
       // A file not checked (over its budget) is tried again next time.

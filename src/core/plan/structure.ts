@@ -44,6 +44,11 @@ export interface VariantSpec {
   /** Whether sections must follow the schema's order. */
   ordered: boolean
   sections: SectionSpec[]
+  /**
+   * Open questions the document may keep, and how many: a spec-kit spec
+   * marks at most three `[NEEDS CLARIFICATION: …]` for /clarify to settle.
+   */
+  openQuestions?: {marker: string; max: number}
 }
 
 export interface StructureSpec {
@@ -230,6 +235,12 @@ export const structureSchema = {
           title: {type: 'string', format: 'regex'},
           titleExample: {type: 'string'},
           ordered: {type: 'boolean'},
+          openQuestions: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['marker', 'max'],
+            properties: {marker: {type: 'string', minLength: 1}, max: {type: 'integer', minimum: 0}}
+          },
           sections: {
             type: 'array',
             items: {

@@ -1,0 +1,315 @@
+/**
+ * feature-folder: the documents of one feature (spec.md, plan.md, tasks.md)
+ * agree — on its user stories, its requirements and which feature they are.
+ */
+import {defineRule, type MessageData, type Report} from '../src/core/rule.js'
+import type {FeatureFolder} from '../src/core/plan/folder.js'
+import type {Plan, Token} from '../src/core/plan/index.js'
+import {requirementMentions, specModel, type SpecModel} from '../src/core/plan/spec.js'
+import type {FolderConventions} from '../src/core/family.js'
+
+const messages = {
+  unknownStory: {text: '{what} names user story {story}, which {spec} does not have (its stories: {stories})'},
+  storyWithoutTasks: {text: 'User story {story} of {spec} ("{title}") has no tasks here: no {marker} task and no phase for it', severity: 'warn'},
+  unknownRequirement: {text: '{id} is not a requirement of {spec}{more}: cite one it defines, or add it there'},
+  duplicateRequirement: {text: '{id} is defined twice (first on line {line}): give each requirement its own ID'},
+  uncoveredRequirements: {text: '{count} of {total} requirements are cited by neither {others}: {list}', severity: 'warn'},
+  otherFeature: {text: '{field} names {named}, but this document is in {folder}', severity: 'warn'}
+} as const
+
+type Id = keyof typeof messages
+
+export interface FeatureFolderOptions extends Record<string, unknown> {}
+
+/** `1, 2 and 3`, short: the first few and a count. */
+function listed(items: string[], most = 8): string {
+  if (items.length <= most) return items.join(', ')
+  return `${items.slice(0, most).join(', ')} and ${items.length - most} more`
+}
+
+const storyMarkers = new Map<string, RegExp>()
+
+/** The story numbers a task's markers name (`US2`, `US1/2/3`; `US1.5`, a story inserted after 1, is story 1's). */
+function storiesOfMarker(text: string, pattern: string): string[] {
+  let regex = storyMarkers.get(pattern)
+  if (!regex) storyMarkers.set(pattern, (regex = new RegExp(`^(?:${pattern})$`)))
+  if (!regex.test(text)) return []
+  return [...text.replace(/\.\d+/g, '').matchAll(/\d+/g)].map((match) => String(Number(match[0])))
+}
+
+function checkStories(plan: Plan, spec: SpecModel, specName: string, report: Report<Id>): void {
+  if (spec.stories.length === 0) return
+  const known = new Set(spec.stories.map((story) => story.number))
+  const storiesText = listed(spec.stories.map((story) => story.number))
+  const markers = plan.family.tasks?.markers
+  // Where tasks.md names each story: its phases, then its tasks' markers.
+  const named = new Map<string, {phase?: Plan['sections'][number]; tags: Token[]}>()
+  const entry = (story: string) => {
+    let found = named.get(story)
+    if (!found) named.set(story, (found = {tags: []}))
+    return found
+  }
+  for (const section of plan.sections) {
+    if (section.depth !== 2) continue
+    for (const story of plan.storiesOf(section)) entry(String(Number(story))).phase ??= section
+  }
+  if (markers) {
+    for (const task of plan.tasks) {
+      for (const marker of task.markers) for (const story of storiesOfMarker(marker.text, markers.story)) entry(story).tags.push(marker)
+    }
+  }
+  if (named.size === 0) return
+  for (const [story, {phase, tags}] of named) {
+    if (known.has(story)) continue
+    const data: MessageData = {story, spec: specName, stories: storiesText}
+    if (phase) report('unknownStory', phase.node, {...data, what: `Phase "${phase.text.trim()}"${tags.length > 0 ? ` (and ${tags.length} tasks' markers)` : ''}`})
+    else report.span('unknownStory', tags[0]!.start, tags[0]!.end, {...data, what: `[${tags[0]!.text}]${tags.length > 1 ? ` (on ${tags.length} tasks)` : ''}`})
+  }
+  const marker = markers?.storyMarker ?? 'US{n}'
+  const at = plan.title?.node ?? plan.tree.children[0]
+  if (!at) return
+  for (const story of spec.stories) {
+    if (named.has(story.number)) continue
+    report('storyWithoutTasks', at, {story: story.number, spec: specName, title: story.title, marker: `[${marker.replace('{n}', story.number)}]`})
+  }
+}
+
+/** An ID range (`FR-001–FR-005`, `FR-001 to FR-010`): the IDs between two cited ones count as cited. */
+const rangeBetween = /^\s*(?:[-–—~]|\.\.\.?|…|to|through|thru|bis|até|a|〜|～|から)\s*$/
+
+function withRanges(source: string, tokens: Token[]): Set<string> {
+  const cited = new Set(tokens.map((token) => token.text))
+  for (let index = 1; index < tokens.length; index++) {
+    const [from, to] = [tokens[index - 1]!, tokens[index]!]
+    const a = /^([A-Z]+)-(\d+)$/.exec(from.text)
+    const b = /^([A-Z]+)-(\d+)$/.exec(to.text)
+    if (!a || !b || a[1] !== b[1] || !rangeBetween.test(source.slice(from.end, to.start))) continue
+    for (let n = Number(a[2]) + 1; n < Number(b[2]); n++) cited.add(`${a[1]}-${String(n).padStart(a[2]!.length, '0')}`)
+  }
+  return cited
+}
+
+/** The kind of a requirement ID: `FR` of `FR-001`. */
+const kindOf = (id: string) => id.split('-')[0]!
+
+/** A feature folder's name, as paths write it (`003-user-auth`). */
+const featureFolderName = /\b\d{3}-[\p{L}\d][\p{L}\d_-]*/gu
+
+function checkCitations(plan: Plan, folder: FeatureFolder, spec: SpecModel, specName: string, conventions: FolderConventions, report: Report<Id>): void {
+  const kinds = new Set([...spec.named].map(kindOf))
+  const unknown = new Map<string, Token[]>()
+  for (const token of requirementMentions(plan, conventions)) {
+    if (spec.named.has(token.text) || !kinds.has(kindOf(token.text))) continue
+    // A line that names another feature (`see 002-billing FR-004`) cites that feature's spec.
+    const lineStart = plan.source.lastIndexOf('\n', token.start) + 1
+    const lineEnd = plan.source.indexOf('\n', token.end)
+    const line = plan.source.slice(lineStart, lineEnd === -1 ? undefined : lineEnd)
+    if ([...line.matchAll(featureFolderName)].some((match) => match[0] !== folder.name)) continue
+    const list = unknown.get(token.text) ?? []
+    list.push(token)
+    unknown.set(token.text, list)
+  }
+  for (const [id, tokens] of unknown) {
+    const more = tokens.length > 1 ? ` (cited ${tokens.length} times here)` : ''
+    report.span('unknownRequirement', tokens[0]!.start, tokens[0]!.end, {id, spec: specName, more})
+  }
+}
+
+function checkSpec(plan: Plan, folder: FeatureFolder, spec: SpecModel, conventions: FolderConventions, report: Report<Id>): void {
+  for (const [id, definitions] of spec.definitions) {
+    const first = plan.pointAt(definitions[0]!.start)
+    for (const again of definitions.slice(1)) report.span('duplicateRequirement', again.start, again.end, {id, line: first?.line ?? 0})
+  }
+  // Where the other documents trace requirements, most of them, the ones they skip are likely gaps.
+  const others = [folder.plan, folder.tasks].filter((document) => document !== undefined)
+  if (!folder.tasks) return
+  const cited = new Set<string>()
+  for (const document of others) for (const id of withRanges(document.plan.source, requirementMentions(document.plan, conventions))) cited.add(id)
+  const byKind = new Map<string, string[]>()
+  for (const id of spec.definitions.keys()) byKind.set(kindOf(id), [...(byKind.get(kindOf(id)) ?? []), id])
+  for (const [, ids] of byKind) {
+    const covered = ids.filter((id) => cited.has(id))
+    const skipped = ids.filter((id) => !cited.has(id))
+    if (skipped.length === 0 || covered.length * 2 < ids.length) continue
+    const first = spec.definitions.get(skipped[0]!)![0]!
+    report.span('uncoveredRequirements', first.start, first.end, {
+      count: skipped.length,
+      total: ids.length,
+      others: others.map((document) => conventions.files[document.role]).join(' nor '),
+      list: listed(skipped)
+    })
+  }
+}
+
+/** The header fields that name the spec a document was made from (`**Input**: … from /specs/003-x/spec.md`). */
+const specFields = new Set(['spec', 'input', 'feature spec', 'specification', 'feature specification'])
+
+function checkFeatureNamed(plan: Plan, folder: FeatureFolder, conventions: FolderConventions, report: Report<Id>): void {
+  const specFile = conventions.files.spec.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const named = new RegExp(`([^\\s/\\\\()\`'"\\[\\]]+)/${specFile}\\b`, 'g')
+  for (const field of plan.fields) {
+    if (!specFields.has(field.key) || !field.node.position) continue
+    const start = field.node.position.start.offset!
+    const lineEnd = plan.source.indexOf('\n', plan.source.indexOf(field.label, start))
+    const text = plan.source.slice(start, lineEnd === -1 ? field.node.position.end.offset : lineEnd)
+    for (const match of text.matchAll(named)) {
+      const name = match[1]!
+      if (name === folder.name || name === '.' || name === '..' || /^\d{3}-/.test(name) === false) continue
+      report.span('otherFeature', start + match.index, start + match.index + match[0].length, {field: `**${field.label}**`, named: `${name}/${conventions.files.spec}`, folder: folder.name})
+    }
+  }
+}
+
+export const rule = defineRule<FeatureFolderOptions, Id>({
+  id: 'feature-folder',
+  description: 'Require the documents of one feature folder (spec, plan, tasks) to agree',
+  severity: 'error',
+  messages,
+  docs: `spec-kit keeps one feature's documents together (\`specs/003-user-auth/\`:
+\`spec.md\`, \`plan.md\`, \`tasks.md\`), and an agent implements from all three.
+This rule checks each of them against the others that exist beside it, and
+reports at the line that needs the change:
+
+- in tasks.md, a \`[USn]\` marker or a "User Story N" phase naming a story
+  spec.md does not have (an error: once per story, where it is first named),
+  and a story of spec.md that no task and no phase is for (a warning, where
+  the task list marks stories at all);
+- in plan.md and tasks.md, a requirement ID (\`FR-012\`, \`SC-003\`) that
+  spec.md never writes, where spec.md has IDs of that kind (an error, once
+  per ID);
+- in spec.md, a requirement ID defined twice (an error), and requirements
+  that neither plan.md nor tasks.md cites, where those cite at least half of
+  that kind (one warning for them all);
+- in plan.md and tasks.md, a \`**Spec**:\` or \`**Input**:\` field that names
+  another feature's \`spec.md\` (a warning).
+
+The siblings are read as the editor, the index (\`--staged\`) or the disk
+holds them, parsed once per run. A folder with only some of the documents
+checks what it has and says nothing of the missing ones.
+
+Not reported: a requirement cited on a line that names another feature
+(\`see 002-billing FR-004\`); the IDs inside a range (\`FR-001–FR-005\`)
+count as cited; stories of a spec that numbers none (spec-kit's first
+version writes one "Primary User Story"); a document that is not in a
+feature folder.`,
+  optionsSchema: {type: 'object', additionalProperties: false, properties: {}},
+  defaults: {},
+  examples: {
+    valid: [
+      {
+        title: 'Tasks for every story of the spec, citing its requirements',
+        family: 'spec-kit',
+        path: 'tasks.md',
+        folder: {
+          'spec.md': `# Feature Specification: Offline sync
+
+## User Scenarios & Testing
+
+### User Story 1 - Work offline (Priority: P1)
+
+### User Story 2 - Resolve conflicts (Priority: P2)
+
+## Requirements
+
+- **FR-001**: The app MUST queue edits made offline.
+- **FR-002**: The app MUST show conflicting edits side by side.
+
+## Success Criteria
+
+- **SC-001**: Edits made offline are never lost.
+`
+        },
+        markdown: `# Tasks: Offline sync
+
+## Phase 3: User Story 1 - Work offline
+
+- [ ] T001 [US1] Queue offline edits in src/sync/queue.ts (FR-001, SC-001)
+
+## Phase 4: User Story 2 - Resolve conflicts
+
+- [ ] T002 [US2] Show conflicts in src/sync/conflicts.tsx (FR-002)
+`
+      }
+    ],
+    invalid: [
+      {
+        title: 'A story and a requirement the spec does not have, and a story with no tasks',
+        family: 'spec-kit',
+        path: 'tasks.md',
+        folder: {
+          'spec.md': `# Feature Specification: Offline sync
+
+## User Scenarios & Testing
+
+### User Story 1 - Work offline (Priority: P1)
+
+### User Story 2 - Resolve conflicts (Priority: P2)
+
+## Requirements
+
+- **FR-001**: The app MUST queue edits made offline.
+
+## Success Criteria
+
+- **SC-001**: Edits made offline are never lost.
+`
+        },
+        markdown: `# Tasks: Offline sync
+
+## Phase 3: User Story 1 - Work offline
+
+- [ ] T001 [US1] Queue offline edits in src/sync/queue.ts (FR-001)
+- [ ] T002 [US3] Sync in the background in src/sync/worker.ts (FR-004)
+`,
+        messages: [
+          '1:1-1:22 warning User story 2 of spec.md ("Resolve conflicts") has no tasks here: no [US2] task and no phase for it',
+          '6:13-6:16 error [US3] names user story 3, which spec.md does not have (its stories: 1, 2)',
+          '6:64-6:70 error FR-004 is not a requirement of spec.md: cite one it defines, or add it there'
+        ]
+      },
+      {
+        title: 'A requirement defined twice',
+        family: 'spec-kit',
+        path: 'spec.md',
+        folder: {'tasks.md': '# Tasks: Offline sync\n'},
+        markdown: `# Feature Specification: Offline sync
+
+## Requirements
+
+- **FR-001**: The app MUST queue edits made offline.
+- **FR-001**: The app MUST show conflicting edits side by side.
+`,
+        messages: ['6:5-6:11 error FR-001 is defined twice (first on line 5): give each requirement its own ID']
+      },
+      {
+        title: 'A plan made from another feature\'s spec',
+        family: 'spec-kit',
+        path: 'plan.md',
+        folder: {'spec.md': '# Feature Specification: Offline sync\n'},
+        markdown: `# Implementation Plan: Offline sync
+
+**Input**: Feature specification from \`/specs/002-offline/spec.md\`
+`,
+        messages: ['3:47-3:66 warning **Input** names 002-offline/spec.md, but this document is in 001-offline-sync']
+      }
+    ]
+  },
+  check(plan, report, _options, context) {
+    const conventions = plan.family.folder
+    if (!conventions) return
+    const folder = context.folder()
+    if (!folder) return
+    if (folder.self === 'spec') {
+      checkSpec(plan, folder, specModel(plan, conventions), conventions, report)
+      return
+    }
+    checkFeatureNamed(plan, folder, conventions, report)
+    if (!folder.spec) return
+    const spec = specModel(folder.spec.plan, conventions)
+    const specName = conventions.files.spec
+    if (folder.self === 'tasks') checkStories(plan, spec, specName, report)
+    checkCitations(plan, folder, spec, specName, conventions, report)
+  }
+})
+
+export default rule.plugin
