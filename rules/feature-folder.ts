@@ -62,7 +62,8 @@ function checkStories(plan: Plan, spec: SpecModel, specName: string, report: Rep
   for (const [story, {phase, tags}] of named) {
     if (known.has(story)) continue
     const data: MessageData = {story, spec: specName, stories: storiesText}
-    if (phase) report('unknownStory', phase.node, {...data, what: `Phase "${phase.text.trim()}"${tags.length > 0 ? ` (and ${tags.length} tasks' markers)` : ''}`})
+    const marked = tags.length === 0 ? '' : ` (with ${tags.length} task${tags.length === 1 ? '' : 's'} marked [${tags[0]!.text}])`
+    if (phase) report('unknownStory', phase.node, {...data, what: `Phase "${phase.text.trim()}"${marked}`})
     else report.span('unknownStory', tags[0]!.start, tags[0]!.end, {...data, what: `[${tags[0]!.text}]${tags.length > 1 ? ` (on ${tags.length} tasks)` : ''}`})
   }
   const marker = markers?.storyMarker ?? 'US{n}'

@@ -340,6 +340,12 @@ function findInText(
   return findings.sort((a, b) => a.index - b.index)
 }
 
+/** Whether an offset is inside a double-quoted string of its line. */
+function inQuoteOnLine(source: string, offset: number): boolean {
+  const before = source.slice(source.lastIndexOf('\n', offset - 1) + 1, offset)
+  return (before.split('"').length - 1) % 2 === 1 || before.split('“').length > before.split('”').length
+}
+
 /** Whether the words around a token (a marker) talk about it rather than leave it in. */
 function isMention(value: string, start: number, length: number): boolean {
   return mentionBefore.test(value.slice(Math.max(0, start - 40), start)) || mentionAfter.test(value.slice(start + length, start + length + 40))
@@ -814,6 +820,8 @@ Message queue: TBD
       }
       // A type argument outside code (`Set<string>を使った…`): remark reads it as a tag.
       if (node.type === 'html' && /\w/.test(plan.source.charAt((node.position?.start.offset ?? 0) - 1))) continue
+      // A tag in a quoted format (`"Added '<name>' at <prefix>"`), which remark splits off the quote's text.
+      if (node.type === 'html' && inQuoteOnLine(plan.source, node.position?.start.offset ?? 0)) continue
       const textNode = node as Text | Html
       // Text spilled out of a fenced block that closed early is that block's
       // content (a template being written, say): no-broken-fences reports it once.

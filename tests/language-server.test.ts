@@ -297,6 +297,28 @@ describe('planlint-language-server', () => {
     expect(await editor.stop()).toBe(0)
   })
 
+  it("updates an open tasks.md's diagnostics when its spec.md changes in the editor, unsaved", async () => {
+    const spec = (stories: number[]) =>
+      `# Feature Specification: Sync\n\n## User Scenarios & Testing\n\n${stories.map((n) => `### User Story ${n} - Story ${n} (Priority: P${n})\n\nA user syncs.\n\n`).join('')}## Requirements\n\n- **FR-001**: Sync.\n\n## Success Criteria\n\n- **SC-001**: Fast.\n`
+    const workspace = tempProject({'specs/001-sync/spec.md': spec([1, 2])})
+    const folder = join(workspace, 'specs/001-sync')
+    const tasks = '# Tasks: Sync\n\n## Phase 1: User Story 1\n\n- [ ] T001 [US1] Add src/a.ts\n\n## Phase 2: User Story 2\n\n- [ ] T002 [US2] Add src/b.ts\n'
+    const tasksUri = pathToFileURL(join(folder, 'tasks.md')).href
+    const specUri = pathToFileURL(join(folder, 'spec.md')).href
+    const editor = await Editor.start(workspace)
+    expect(await editor.open(tasksUri, tasks)).toEqual([])
+    // Opening the spec checks the open tasks.md again, against the editor's text.
+    const again = editor.next(tasksUri)
+    await editor.open(specUri, spec([1, 2]))
+    expect(await again).toEqual([])
+    const next = editor.next(tasksUri)
+    await editor.edit(specUri, spec([1]))
+    expect((await next).map((d) => `${d.range.start.line + 1} ${d.message}`)).toEqual([
+      '7 Phase "Phase 2: User Story 2" (with 1 task marked [US2]) names user story 2, which spec.md does not have (its stories: 1)'
+    ])
+    expect(await editor.stop()).toBe(0)
+  })
+
   it('answers --help and --version, and says what is missing without a transport', () => {
     const run = (...args: string[]) => spawnSync(process.execPath, [serverPath, ...args], {encoding: 'utf8'})
     expect(run('--version')).toMatchObject({status: 0, stdout: `${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version}\n`})

@@ -143,6 +143,24 @@ describe('planlint --staged as a husky-style git hook', () => {
     expect(made.status).toBe(0)
   })
 
+  it("checks a staged tasks.md against its spec.md as the index holds it, not the working tree", () => {
+    const spec = (stories: number[]) =>
+      `# Feature Specification: Sync\n\n## User Scenarios & Testing\n\n${stories.map((n) => `### User Story ${n} - Story ${n} (Priority: P${n})\n\nA user syncs.\n\n`).join('')}## Requirements\n\n- **FR-001**: Sync.\n\n## Success Criteria\n\n- **SC-001**: Fast.\n`
+    const tasks = '# Tasks: Sync\n\n## Phase 1: User Story 1\n\n- [ ] T001 [US1] Add src/a.ts\n\n## Phase 2: User Story 2\n\n- [ ] T002 [US2] Add src/b.ts\n'
+    const {dir, git} = repoWithHook({'specs/001-sync/spec.md': spec([1])})
+    write(dir, {'specs/001-sync/tasks.md': tasks})
+    git('add', 'specs/001-sync/tasks.md')
+    // Story 2 added on disk only: the commit would carry a spec without it.
+    write(dir, {'specs/001-sync/spec.md': spec([1, 2])})
+    const refused = commit(dir, 'Tasks')
+    expect(refused.status).not.toBe(0)
+    expect(refused.output).toMatch(/7:1-7:25\s+error\s+Phase "Phase 2: User Story 2" \(with 1 task marked \[US2\]\) names user story 2, which spec.md does not have/)
+    git('add', 'specs/001-sync/spec.md')
+    const made = commit(dir, 'Tasks')
+    expect(made.output).toBe('specs/001-sync/spec.md: no issues found\nspecs/001-sync/tasks.md: no issues found\n')
+    expect(made.status).toBe(0)
+  })
+
   it('lints only plan documents among the staged files, and not deleted ones', () => {
     const {dir, git} = repoWithHook({'plan.md': cleanPlan, '.planlintrc.json': JSON.stringify({ignore: ['archive/**']})})
     write(dir, {'notes.md': 'Owner: [NAME]\n', 'archive/old-plan.md': planWithLeftover})

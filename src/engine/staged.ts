@@ -6,7 +6,7 @@
  */
 import {PlanlintError} from '../core/errors.js'
 import {spawnSync} from 'node:child_process'
-import {posix, relative, resolve} from 'node:path'
+import {posix, relative, resolve, sep} from 'node:path'
 import {isIgnoredByConfig} from './config/resolve.js'
 import {defaultPlanGlobs, planDocumentsAmong} from './discover.js'
 import {decodeDocument, maxFileBytes, type ReadOutcome} from './files.js'
@@ -46,6 +46,21 @@ function readStaged(name: string, cwd: string): ReadOutcome {
 }
 
 /**
+ * A document beside a staged one (its feature folder's spec.md), as it will
+ * be committed: from the index; none where the index has none (a file not added).
+ */
+function readStagedSibling(path: string, prefix: string, cwd: string): string | undefined {
+  const name = posix.join(prefix, relative(cwd, path).split(sep).join('/'))
+  try {
+    const document = readStaged(name, cwd)
+    return document.problem === undefined ? document.text : undefined
+  } catch (error) {
+    if (error instanceof GitError) return undefined
+    throw error
+  }
+}
+
+/**
  * Lint the plan documents staged for commit (added, copied, modified or
  * renamed), as `lintFiles()` would pick them under `cwd`: the config's
  * `files` globs or the default plan names, minus `.planlintignore` and the
@@ -78,7 +93,7 @@ export async function lintStaged(options: LintOptions = {}): Promise<LintFilesOu
       problems.push({path: display, problem: document.problem})
       continue
     }
-    results.push({file: display, ...(await lint({path: file, text: document.text}, {...options, cwd}))})
+    results.push({file: display, ...(await lint({path: file, text: document.text}, {...options, cwd, readSibling: (path) => readStagedSibling(path, prefix, cwd)}))})
   }
   return {results, problems}
 }

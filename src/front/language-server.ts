@@ -35,6 +35,7 @@ import {ConfigError, ConfigFinder} from '../engine/config/load.js'
 import {isIgnoredByConfig} from '../engine/config/resolve.js'
 import {compatibleFixes, type Fix} from '../engine/fix.js'
 import {fileMessage, parseDocument} from '../engine/lint.js'
+import {readFromDisk} from '../core/plan/folder.js'
 import {lint} from '../engine/run.js'
 
 const usage = `Usage: planlint-language-server --stdio
@@ -101,13 +102,36 @@ connection.onDidChangeWatchedFiles(() => {
   for (const document of documents.all()) schedule(document.uri, 0)
 })
 
-documents.onDidChangeContent(({document}) => schedule(document.uri, document.version === 1 ? 0 : debounce))
+// A changed document changes the messages of the open documents of its
+// feature folder too (tasks.md is checked against spec.md).
+documents.onDidChangeContent(({document}) => {
+  const delay = document.version === 1 ? 0 : debounce
+  schedule(document.uri, delay)
+  for (const sibling of openSiblingsOf(document.uri)) schedule(sibling, delay)
+})
 documents.onDidClose(({document}) => {
   clearTimeout(pending.get(document.uri))
   pending.delete(document.uri)
   reported.delete(document.uri)
   void connection.sendDiagnostics({uri: document.uri, diagnostics: []})
 })
+
+/** The other open documents of a file's folder, which may be checked against it. */
+function openSiblingsOf(uri: string): string[] {
+  if (!uri.startsWith('file:')) return []
+  const dir = dirname(fileURLToPath(uri))
+  return documents
+    .all()
+    .map((document) => document.uri)
+    .filter((other) => other !== uri && other.startsWith('file:') && dirname(fileURLToPath(other)) === dir)
+}
+
+/** A document beside the one linted, as the editor holds it if it is open (unsaved edits too), else from the disk. */
+function readSibling(path: string): string | undefined {
+  // By path, not by URI: clients spell file URIs their own way (`%3A`, a drive letter's case).
+  const open = documents.all().find((document) => document.uri.startsWith('file:') && fileURLToPath(document.uri) === path)
+  return open ? open.getText() : readFromDisk(path)
+}
 
 function schedule(uri: string, delay: number): void {
   clearTimeout(pending.get(uri))
@@ -138,7 +162,7 @@ async function messagesFor(document: TextDocument): Promise<LintMessage[]> {
   try {
     // As on the command line, a file the config's `ignore` lists is never linted.
     if (path && isIgnoredByConfig(new ConfigFinder().find(dirname(path)), path)) return []
-    return (await lint({path, text: document.getText()}, {cwd: workspaceRoot})).messages
+    return (await lint({path, text: document.getText()}, {cwd: workspaceRoot, readSibling})).messages
   } catch (error) {
     // A broken config (or any refusal) is the user's to fix, a bug is ours:
     // either way the editor shows it at the top of the document, and a bug's

@@ -1,0 +1,112 @@
+/**
+ * Feature folders checked as a whole, on the real spec-kit folders of the
+ * corpus (../shared/corpus/folders): every finding on a spec.md and every
+ * cross-document finding is reviewed by hand in tests/folders/review.json,
+ * errors are true 95% of the time and warnings 80%, and inconsistencies
+ * planted in those folders are each found. Skipped where there is no corpus.
+ */
+import {describe, expect, it} from 'vitest'
+import type {LintMessage} from '../src/core/types.js'
+import {featureOf, findingKey, folderFindings, folderNames, foldersDir, materialise, readReview} from './folders/measure.js'
+
+const storyHeading = /^#{2,4} +User Story (\d+)\b.*$/gm
+const storyTag = /\[US(\d+)\]/g
+const definition = /^(\s*[-*] +\*\*)((?:FR|SC)-\d{3})(\*\*)/gm
+
+/** A planted defect: how to change the folder, and the message that must then be given. */
+interface Plant {
+  what: string
+  edit: (name: string, text: string) => string
+  expect: (found: Map<string, LintMessage[]>) => boolean
+}
+
+const reports = (found: Map<string, LintMessage[]>, file: string, id: string, text: string) =>
+  (found.get(file) ?? []).some((message) => message.messageId === id && message.message.includes(text))
+
+/** The defects each real folder can take: only what its documents make meaningful. */
+function plantsFor(texts: Record<string, string>): Plant[] {
+  const spec = texts['spec.md'] ?? ''
+  const tasks = texts['tasks.md'] ?? ''
+  const plants: Plant[] = []
+  const stories = [...spec.matchAll(storyHeading)]
+  const tagged = new Set([...tasks.matchAll(storyTag)].map((match) => match[1]))
+  const last = stories.at(-1)
+  if (last && stories.length >= 2 && tagged.has(last[1])) {
+    plants.push({
+      what: `story ${last[1]} removed from the spec`,
+      edit: (name, text) => (name === 'spec.md' ? text.replace(last[0], '### Notes') : text),
+      expect: (found) => reports(found, 'tasks.md', 'unknownStory', `user story ${last[1]},`)
+    })
+  }
+  if (stories.length > 0 && /^- \[[ xX]\] T\d{3}/m.test(tasks)) {
+    plants.push({
+      what: 'a [US9] task with no story 9',
+      edit: (name, text) => (name === 'tasks.md' ? text.replace(/^(- \[[ xX]\] T\d{3}.*)$/m, '$1\n- [ ] T990 [US9] Planted task in src/planted.ts') : text),
+      expect: (found) => reports(found, 'tasks.md', 'unknownStory', 'user story 9,')
+    })
+  }
+  const cited = [...spec.matchAll(definition)].map((match) => match[2]!).find((id) => (texts['tasks.md'] ?? '').includes(id) || (texts['plan.md'] ?? '').includes(id))
+  if (cited) {
+    const renamed = `${cited.slice(0, 3)}9${cited.slice(4)}`
+    plants.push({
+      what: `requirement ${cited} renamed ${renamed} in the spec`,
+      edit: (name, text) => (name === 'spec.md' ? text.replaceAll(cited, renamed) : text),
+      expect: (found) => reports(found, 'tasks.md', 'unknownRequirement', cited) || reports(found, 'plan.md', 'unknownRequirement', cited)
+    })
+  }
+  const first = [...spec.matchAll(definition)][0]
+  if (first) {
+    plants.push({
+      what: `requirement ${first[2]} defined twice`,
+      edit: (name, text) => (name === 'spec.md' ? text.replace(first[0], `${first[0]} first.\n${first[0]}`) : text),
+      expect: (found) => reports(found, 'spec.md', 'duplicateRequirement', first[2]!)
+    })
+  }
+  return plants
+}
+
+describe.skipIf(foldersDir === undefined)('feature folders of real repositories', () => {
+  const folders = foldersDir ? folderNames(foldersDir) : []
+
+  it('give only reviewed findings, errors 95% and warnings 80% true', async () => {
+    const review = readReview()
+    const unreviewed: string[] = []
+    const tally = {error: {tp: 0, all: 0}, warning: {tp: 0, all: 0}}
+    for (const folder of folders) {
+      for (const [name, messages] of await folderFindings(materialise(foldersDir!, folder))) {
+        for (const message of messages) {
+          const label = review[`${folder}/${name}`]?.[findingKey(message)]
+          if (!label) {
+            unreviewed.push(`${folder}/${name} ${findingKey(message)}: ${message.message}`)
+            continue
+          }
+          tally[message.severity].all++
+          if (label.label === 'TP') tally[message.severity].tp++
+        }
+      }
+    }
+    expect(unreviewed).toEqual([])
+    expect(tally.error.tp).toBeGreaterThanOrEqual(0.95 * tally.error.all)
+    expect(tally.warning.tp).toBeGreaterThanOrEqual(0.8 * tally.warning.all)
+  })
+
+  it('find every planted inconsistency, in the document that needs the change', async () => {
+    const { readFileSync, existsSync } = await import('node:fs')
+    const {join} = await import('node:path')
+    const missed: string[] = []
+    let planted = 0
+    for (const folder of folders) {
+      const texts: Record<string, string> = {}
+      for (const name of ['spec.md', 'plan.md', 'tasks.md']) {
+        const path = join(foldersDir!, folder, name)
+        if (existsSync(path)) texts[name] = readFileSync(path, 'utf8')
+      }
+      for (const plant of plantsFor(texts)) {
+        planted++
+        if (!plant.expect(await folderFindings(materialise(foldersDir!, folder, plant.edit)))) missed.push(`${featureOf(folder)}: ${plant.what}`)
+      }
+    }
+    expect(planted).toBeGreaterThanOrEqual(30)
+    expect(missed).toEqual([])
+  })
+})
