@@ -8,7 +8,8 @@
  *                                      (so do --only and --reps: only a full run rewrites bench/results.md)
  *   npm run bench -- --reps 5          more repetitions
  *   npm run bench -- --only single,big run some cases: files-cold, files-cold-workers, files-cache-empty,
- *                                      files-warm, files-warm-10, startup, single, big, scale-100k … scale-800k, real
+ *                                      files-warm, files-warm-10, startup, single, big, scale-100k … scale-800k, real,
+ *                                      install, folder
  *   npm run bench -- --corpus DIR      write (and keep) the corpus in DIR instead of a temp folder
  *   npm run bench -- --out FILE        write the results elsewhere (default bench/results.md)
  *   npm run bench -- --timeout 300     seconds before a command is stopped and reported as "timeout"
@@ -24,6 +25,7 @@ import {basename, dirname, join, relative, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {generate, md043Tasks, type Manifest} from './generate.js'
 import {installTable, measureInstall, type Installed} from './lib/install.js'
+import {measureFolder} from './lib/folder.js'
 
 const project = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const cli = join(project, 'dist/bin/cli.js')
@@ -47,7 +49,7 @@ const profile = args.includes('--profile')
 const repsOption = option('--reps')
 const reps = repsOption ? Number(repsOption) : quick ? 1 : 3
 const only = option('--only')?.split(',')
-const caseNames = ['files-cold', 'files-cold-workers', 'files-cache-empty', 'files-warm', 'files-warm-10', 'startup', 'single', 'big', 'scale-100k', 'scale-200k', 'scale-400k', 'scale-800k', 'real', 'install']
+const caseNames = ['files-cold', 'files-cold-workers', 'files-cache-empty', 'files-warm', 'files-warm-10', 'startup', 'single', 'big', 'scale-100k', 'scale-200k', 'scale-400k', 'scale-800k', 'real', 'install', 'folder']
 const unknownCase = only?.find((name) => !caseNames.includes(name))
 if (unknownCase) throw new Error(`--only: unknown case "${unknownCase}" (cases: ${caseNames.join(', ')})`)
 // A quick or partial run (--quick, --only, --reps) prints its table but leaves
@@ -591,6 +593,20 @@ if (wanted('install')) {
   }
 }
 
+// A feature folder checked as a whole (issue 16): three 50 KB documents as a folder ÷ the three alone.
+if (wanted('folder')) {
+  progress('folder: one feature folder of three 50 KB documents, as a folder and alone')
+  const timing = await measureFolder(project, quick ? 7 : 21)
+  const ratio = timing.folder / timing.alone
+  targets.push({
+    what: `one feature folder of three 50 KB documents ÷ the three alone (in one process, medians)`,
+    measured: `${ratio.toFixed(2)} (${timing.folder.toFixed(0)} ms / ${timing.alone.toFixed(0)} ms)`,
+    limit: '< 1.2',
+    met: ratio < 1.2,
+    gap: ratio >= 1.2 ? over(ratio, 1.2) : undefined
+  })
+}
+
 const out: string[] = []
 out.push('# planlint benchmark results', '')
 out.push(`Written by \`npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}\` (bench/run.ts) on ${env.date}, in ${Math.round((Date.now() - started) / 1000)} s.`, '')
@@ -654,6 +670,7 @@ out.push(
   `- Warm-cache cases: \`--cache --cache-location FILE\`; the cache is filled by the "empty cache" runs; "10 changed" appends a line to 10 plans before each repetition. remark-cli and markdownlint-cli2 have no cache.`,
   '- Start-up rows: `node -e 0` is the floor for any Node.js tool; `planlint --version` loads all of planlint\'s modules and lints nothing.',
   '- "Where planlint\'s time goes" (with `--profile`): `node --cpu-prof` self time of one extra run of the unbundled build (`dist/src/front/cli.js`, the code dist/bin/ bundles), so time can be attributed per package; it is not part of the timings above. Module loading weighs more there than in the bundle, and parsing too: the parser patches of the bundle (scripts/parser-patches.ts) are not in it.',
+  '- Feature folder: bench/lib/folder.ts, one spec.md, plan.md and tasks.md of about 50 KB each, linted with the API in one process as one folder and each alone (in a folder of its own), alternating, each run with text changed by a line (parsed anew); also `npm run bench:folder`.',
   '- Installed size: `npm pack` of dist/ as built and `markdownlint-cli2@VERSION` (the lockfile\'s), each `npm install`ed into an empty project; `du -sk node_modules` and the packages package-lock.json lists (bench/lib/install.ts, also `npm run bench:install`).',
   '- Other work on the machine adds noise: the load average above says how busy it was.'
 )
