@@ -145,7 +145,7 @@ describe('planlint --staged as a husky-style git hook', () => {
 
   it("checks a staged tasks.md against its spec.md as the index holds it, not the working tree", () => {
     const spec = (stories: number[]) =>
-      `# Feature Specification: Sync\n\n## User Scenarios & Testing\n\n${stories.map((n) => `### User Story ${n} - Story ${n} (Priority: P${n})\n\nA user syncs.\n\n`).join('')}## Requirements\n\n- **FR-001**: Sync.\n\n## Success Criteria\n\n- **SC-001**: Fast.\n`
+      `# Feature Specification: Sync\n\n## User Scenarios & Testing\n\n${stories.map((n) => `### User Story ${n} - Story ${n} (Priority: P${n})\n\n1. **Given** an edit, **When** online, **Then** it syncs.\n\n`).join('')}## Requirements\n\n- **FR-001**: Sync.\n\n## Success Criteria\n\n- **SC-001**: Fast.\n`
     const tasks = '# Tasks: Sync\n\n## Phase 1: User Story 1\n\n- [ ] T001 [US1] Add src/a.ts\n\n## Phase 2: User Story 2\n\n- [ ] T002 [US2] Add src/b.ts\n'
     const {dir, git} = repoWithHook({'specs/001-sync/spec.md': spec([1])})
     write(dir, {'specs/001-sync/tasks.md': tasks})

@@ -84,6 +84,8 @@ export interface FolderConventions {
   priority: string
   /** A requirement ID (`FR-001`, `SC-004`); group 1 its kind (`FR`). */
   requirement: string
+  /** Over a story's text: words of its acceptance scenarios (`Given`, `Acceptance Scenarios`); a story without them is reported. */
+  scenario?: string
 }
 
 export interface PresetSchema {
@@ -181,7 +183,8 @@ export const presetSchemaSchema = {
         },
         story: {type: 'string', format: 'regex'},
         priority: {type: 'string', format: 'regex'},
-        requirement: {type: 'string', format: 'regex'}
+        requirement: {type: 'string', format: 'regex'},
+        scenario: {type: 'string', format: 'regex'}
       }
     },
     rules: {type: 'object'}

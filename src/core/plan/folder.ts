@@ -86,7 +86,7 @@ export function folderFileNames(families: readonly PresetSchema[]): Set<string> 
 /**
  * The feature folder of the document `plan` was read from, with the sibling
  * documents that exist, read as the same family; undefined where the family
- * has no folders, the file is none of the folder's documents, or it stands alone.
+ * has no folders or the file is none of the folder's documents.
  */
 export function folderOf(plan: Plan, source: FolderSource | undefined): FeatureFolder | undefined {
   // Read afresh for every file linted (the siblings may have changed since,
@@ -106,7 +106,7 @@ export function folderOf(plan: Plan, source: FolderSource | undefined): FeatureF
     if (text === undefined || text.trim() === '') continue
     folder[role] = {role, path, plan: buildPlan(parseAt(path, text), text, {family: plan.family})}
   }
-  return roles.some(([role]) => role !== self && folder[role]) ? folder : undefined
+  return folder
 }
 
 /** Where a file linted without a front end's word is (`remark` runs): its path, as the file names it. */

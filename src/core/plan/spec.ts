@@ -14,6 +14,8 @@ export interface Story {
   title: string
   priority: number | undefined
   heading: Heading
+  /** Whether its text has acceptance scenarios (`Given … When … Then`), where the family says how they read. */
+  scenarios: boolean | undefined
 }
 
 export interface SpecModel {
@@ -28,6 +30,7 @@ interface Compiled {
   story: RegExp
   priority: RegExp
   requirement: RegExp
+  scenario: RegExp | undefined
 }
 
 const compiledOf = new WeakMap<FolderConventions, Compiled>()
@@ -38,7 +41,8 @@ function compile(conventions: FolderConventions): Compiled {
     compiled = {
       story: new RegExp(conventions.story, 'i'),
       priority: new RegExp(conventions.priority, 'i'),
-      requirement: new RegExp(conventions.requirement, 'g')
+      requirement: new RegExp(conventions.requirement, 'g'),
+      scenario: conventions.scenario ? new RegExp(conventions.scenario) : undefined
     }
     compiledOf.set(conventions, compiled)
   }
@@ -70,13 +74,20 @@ const models = new WeakMap<Plan, SpecModel>()
 export function specModel(plan: Plan, conventions: FolderConventions): SpecModel {
   let model = models.get(plan)
   if (model) return model
-  const {story, priority} = compile(conventions)
+  const {story, priority, scenario} = compile(conventions)
   const stories: Story[] = []
   for (const section of plan.sections) {
     const match = story.exec(section.text.trim())
     if (!match) continue
     const ranked = priority.exec(section.text)
-    stories.push({number: String(Number(match[1])), title: match[2]!.trim(), priority: ranked ? Number(ranked[1]) : undefined, heading: section.node})
+    const text = plan.body(section).map((node) => toString(node)).join('\n')
+    stories.push({
+      number: String(Number(match[1])),
+      title: match[2]!.trim(),
+      priority: ranked ? Number(ranked[1]) : undefined,
+      heading: section.node,
+      scenarios: scenario ? scenario.test(text) : undefined
+    })
   }
   const definitions = new Map<string, Token[]>()
   const named = new Set<string>()
