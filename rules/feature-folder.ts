@@ -15,6 +15,7 @@ const messages = {
   noScenarios: {text: 'User story {story} ("{title}") has no acceptance scenarios: write them (Given …, When …, Then …) so it can be tested on its own', severity: 'warn'},
   duplicateRequirement: {text: '{id} is defined twice (first on line {line}): give each requirement its own ID'},
   uncoveredRequirements: {text: '{count} of {total} requirements are cited by neither {others}: {list}', severity: 'warn'},
+  otherTitle: {text: 'The title names "{title}", which shares no word with the feature of {spec} ("{feature}"): name the feature this folder is for', severity: 'warn'},
   otherFeature: {text: '{field} names {named}, but this document is in {folder}', severity: 'warn'}
 } as const
 
@@ -40,6 +41,7 @@ function storiesOfMarker(text: string, pattern: string): string[] {
 
 function checkStories(plan: Plan, spec: SpecModel, specName: string, report: Report<Id>): void {
   if (spec.stories.length === 0) return
+  const relied = {documents: [specName]}
   const known = new Set(spec.stories.map((story) => story.number))
   const storiesText = listed(spec.stories.map((story) => story.number))
   const markers = plan.family.tasks?.markers
@@ -64,15 +66,15 @@ function checkStories(plan: Plan, spec: SpecModel, specName: string, report: Rep
     if (known.has(story)) continue
     const data: MessageData = {story, spec: specName, stories: storiesText}
     const marked = tags.length === 0 ? '' : ` (with ${tags.length} task${tags.length === 1 ? '' : 's'} marked [${tags[0]!.text}])`
-    if (phase) report('unknownStory', phase.node, {...data, what: `Phase "${phase.text.trim()}"${marked}`})
-    else report.span('unknownStory', tags[0]!.start, tags[0]!.end, {...data, what: `[${tags[0]!.text}]${tags.length > 1 ? ` (on ${tags.length} tasks)` : ''}`})
+    if (phase) report('unknownStory', phase.node, {...data, what: `Phase "${phase.text.trim()}"${marked}`}, relied)
+    else report.span('unknownStory', tags[0]!.start, tags[0]!.end, {...data, what: `[${tags[0]!.text}]${tags.length > 1 ? ` (on ${tags.length} tasks)` : ''}`}, relied)
   }
   const marker = markers?.storyMarker ?? 'US{n}'
   const at = plan.title?.node ?? plan.tree.children[0]
   if (!at) return
   for (const story of spec.stories) {
     if (named.has(story.number)) continue
-    report('storyWithoutTasks', at, {story: story.number, spec: specName, title: story.title, marker: `[${marker.replace('{n}', story.number)}]`})
+    report('storyWithoutTasks', at, {story: story.number, spec: specName, title: story.title, marker: `[${marker.replace('{n}', story.number)}]`}, relied)
   }
 }
 
@@ -113,7 +115,7 @@ function checkCitations(plan: Plan, folder: FeatureFolder, spec: SpecModel, spec
   }
   for (const [id, tokens] of unknown) {
     const more = tokens.length > 1 ? ` (cited ${tokens.length} times here)` : ''
-    report.span('unknownRequirement', tokens[0]!.start, tokens[0]!.end, {id, spec: specName, more})
+    report.span('unknownRequirement', tokens[0]!.start, tokens[0]!.end, {id, spec: specName, more}, {documents: [specName]})
   }
 }
 
@@ -145,8 +147,33 @@ function checkSpec(plan: Plan, folder: FeatureFolder, spec: SpecModel, conventio
       total: ids.length,
       others: others.map((document) => conventions.files[document.role]).join(' nor '),
       list: listed(skipped)
-    })
+    }, {documents: others.map((document) => conventions.files[document.role])})
   }
+}
+
+/** A title's feature name: what follows its kind (`Tasks: Offline sync` → `Offline sync`). */
+const featureName = (title: string) => title.replace(/^[^:：]*[:：]\s*/, '').trim()
+
+/** A name's words, and the character pairs of its words in scripts without spaces (`健身紀錄` → 健身, 身紀, 紀錄). */
+function wordsOf(name: string): Set<string> {
+  const words = new Set<string>()
+  for (const [word] of name.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) {
+    if (/^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+$/u.test(word)) {
+      for (let i = 0; i + 1 < word.length; i++) words.add(word.slice(i, i + 2))
+      if (word.length === 1) words.add(word)
+    } else if (word.length > 1) words.add(word)
+  }
+  return words
+}
+
+function checkTitle(plan: Plan, spec: Plan, specName: string, report: Report<Id>): void {
+  if (!plan.title || !spec.title) return
+  const title = featureName(plan.title.text)
+  const feature = featureName(spec.title.text)
+  const ours = wordsOf(title)
+  const theirs = wordsOf(feature)
+  if (ours.size === 0 || theirs.size === 0 || [...ours].some((word) => theirs.has(word))) return
+  report('otherTitle', plan.title.node, {title, spec: specName, feature}, {documents: [specName]})
 }
 
 /** The header fields that name the spec a document was made from (`**Input**: … from /specs/003-x/spec.md`). */
@@ -191,7 +218,10 @@ reports at the line that needs the change:
   that neither plan.md nor tasks.md cites, where those cite four in five of
   that kind or more (one warning for them all);
 - in plan.md and tasks.md, a \`**Spec**:\` or \`**Input**:\` field that names
-  another feature's \`spec.md\` (a warning).
+  another feature's \`spec.md\`, and a title whose feature shares no word
+  with the spec's (warnings: real folders word their three titles
+  differently, \`Ant Design 6 现代化改造\` for \`前端框架升级到Ant Design 6\`,
+  but always share some).
 
 The siblings are read as the editor, the index (\`--staged\`) or the disk
 holds them, parsed once per run. A folder with only some of the documents
@@ -331,6 +361,7 @@ A user keeps working on a train.
     if (!folder.spec) return
     const spec = specModel(folder.spec.plan, conventions)
     const specName = conventions.files.spec
+    checkTitle(plan, folder.spec.plan, specName, report)
     if (folder.self === 'tasks') checkStories(plan, spec, specName, report)
     checkCitations(plan, folder, spec, specName, conventions, report)
   }

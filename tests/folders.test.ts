@@ -62,6 +62,21 @@ function plantsFor(texts: Record<string, string>): Plant[] {
       expect: (found) => reports(found, 'spec.md', 'duplicateRequirement', first[2]!)
     })
   }
+  if (/^# /m.test(tasks) && /^# /m.test(spec)) {
+    plants.push({
+      what: "tasks.md titled for another feature",
+      edit: (name, text) => (name === 'tasks.md' ? text.replace(/^# .*$/m, '# Tasks: Billing export') : text),
+      expect: (found) => reports(found, 'tasks.md', 'otherTitle', 'Billing export')
+    })
+  }
+  const input = /^\*\*(?:Input|Spec)\*\*:.*\/(\d{3}-[\w-]+)\/spec\.md/m.exec(texts['plan.md'] ?? '')
+  if (input) {
+    plants.push({
+      what: `plan.md's ${input[0].slice(2, 7)} naming another feature's spec`,
+      edit: (name, text) => (name === 'plan.md' ? text.replace(`${input[1]}/spec.md`, '999-other-feature/spec.md') : text),
+      expect: (found) => reports(found, 'plan.md', 'otherFeature', '999-other-feature/spec.md')
+    })
+  }
   return plants
 }
 

@@ -70,6 +70,8 @@ export interface ReportExtra {
   severity?: MessageSeverity | 'allow'
   /** A certain fix: the text at the place, and its replacement. */
   fix?: {actual: string; expected: string}
+  /** The other documents of the feature folder the message relies on, by file name. */
+  documents?: string[]
 }
 
 export interface RuleDefinition<Options extends RuleOptions = RuleOptions, Id extends string = string> {
@@ -124,6 +126,11 @@ export function messageIdOf(message: VFileMessage): string | undefined {
   return (message as VFileMessage & {messageId?: string}).messageId
 }
 
+/** The other documents of its folder a message relies on (see `ReportExtra`), kept on the message for reporters. */
+export function documentsOf(message: VFileMessage): string[] | undefined {
+  return (message as VFileMessage & {documents?: string[]}).documents
+}
+
 export function defineRule<Options extends RuleOptions, Id extends string>(
   definition: RuleDefinition<Options, Id>
 ): Rule<Options, Id> {
@@ -166,7 +173,7 @@ export function defineRule<Options extends RuleOptions, Id extends string>(
         // positions): like remark-lint's rules, report nothing then.
         if (severity === 'allow' || place === undefined) return
         const message = file.message(fill(spec.text, data), {place})
-        Object.assign(message, {messageId: id})
+        Object.assign(message, {messageId: id}, extra?.documents ? {documents: extra.documents} : {})
         intended.set(message, severity)
         if (extra?.fix) {
           message.actual = extra.fix.actual

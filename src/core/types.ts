@@ -38,6 +38,8 @@ export interface LintMessage {
   fatal?: boolean
   /** A certain fix: replace the text between these offsets with `text` (what `--fix` applies). */
   fix?: {range: [number, number]; text: string}
+  /** The other documents of the file's feature folder the finding relied on, by file name (`spec.md`). */
+  documents?: string[]
 }
 
 /** The findings for one file, in document order. */

@@ -9,7 +9,7 @@ import {type Processor, unified} from 'unified'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {PresetSchema} from '../core/family.js'
-import {messageIdOf} from '../core/rule.js'
+import {documentsOf, messageIdOf} from '../core/rule.js'
 import {type Budget, defaultBudget, nestingProblem, OverBudget} from '../core/budget.js'
 import {type FolderSource, folderFileNames, parseAt} from '../core/plan/folder.js'
 import {presets} from '../../presets/index.js'
@@ -84,6 +84,7 @@ export function toLintMessage(message: VFileMessage): LintMessage {
   const end = message.place && 'end' in message.place ? message.place.end : start
   const fix = fixOf(message)
   const messageId = messageIdOf(message)
+  const documents = documentsOf(message)
   return {
     ...(fix ? {fix} : {}),
     ...(messageId ? {messageId} : {}),
@@ -93,7 +94,8 @@ export function toLintMessage(message: VFileMessage): LintMessage {
     column: start?.column ?? 1,
     endLine: end?.line ?? start?.line ?? 1,
     endColumn: end?.column ?? start?.column ?? 1,
-    message: message.reason
+    message: message.reason,
+    ...(documents ? {documents} : {})
   }
 }
 

@@ -158,13 +158,19 @@ function effectiveSettings({settings, family}: Resolved): Settings {
   return {...settings, rules}
 }
 
-/** How sure detection is about `path`'s family: every preset's score. */
-export async function explainDetection(path: string, options: LintOptions = {}): Promise<Detection> {
+/** How sure detection is about `path`'s family (every preset's score), and the documents of its feature folder read beside it. */
+export async function explainDetection(path: string, options: LintOptions = {}): Promise<Detection & {folder?: string[]}> {
   const file = resolve(options.cwd ?? process.cwd(), path)
   const loaded = configChooser(options)(file)
   const document = readDocument(file)
   if (document.problem !== undefined) throw new ReadError(path, document.problem)
-  return detect(parseDocument(document.text, path).tree, document.text, familiesFor(loaded))
+  const detection = detect(parseDocument(document.text, path).tree, document.text, familiesFor(loaded))
+  const family = findFamily(options.preset ?? detection.preset, loaded)
+  const names = Object.values(family?.folder?.files ?? {})
+  if (!names.includes(basename(file))) return detection
+  // What feature-folder checks the file against: the folder's other documents that are there.
+  const read = options.readSibling ?? readFromDisk
+  return {...detection, folder: names.filter((name) => name !== basename(file) && read(join(dirname(file), name)) !== undefined)}
 }
 
 /** A file named for a single-file command that cannot be read. */

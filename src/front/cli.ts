@@ -274,11 +274,16 @@ async function main(argv: string[]): Promise<number> {
   }
 
   if (values['explain-detection'] !== undefined) {
-    const {preset, scores, bar, margin} = await explainDetection(values['explain-detection'], options)
+    const {preset, scores, bar, margin, folder} = await explainDetection(values['explain-detection'], options)
     const width = Math.max(...scores.map((score) => `${score.preset}/${score.variant}`.length))
     const rows = scores.map((score) => `  ${`${score.preset}/${score.variant}`.padEnd(width)}  ${score.score.toFixed(2)}`)
     process.stdout.write(
-      [`${values['explain-detection']}: ${preset}`, ...rows, `(a family needs ${bar} and a lead of ${margin} over the next)`].join('\n') + '\n'
+      [
+        `${values['explain-detection']}: ${preset}`,
+        ...rows,
+        `(a family needs ${bar} and a lead of ${margin} over the next)`,
+        ...(folder ? [`feature folder: checked against ${folder.length > 0 ? folder.join(', ') : 'no other document (none beside it)'}`] : [])
+      ].join('\n') + '\n'
     )
     return 0
   }

@@ -7,7 +7,7 @@ export function report(results: ReadonlyArray<LintResult>): string {
     preset,
     ...(fixed ? {fixed} : {}),
     ...(output !== undefined ? {output} : {}),
-    messages: messages.map(({ruleId, messageId, severity, line, column, endLine, endColumn, message, fatal, fix}) => ({
+    messages: messages.map(({ruleId, messageId, severity, line, column, endLine, endColumn, message, fatal, fix, documents}) => ({
       ruleId,
       ...(messageId ? {messageId} : {}),
       severity,
@@ -18,7 +18,9 @@ export function report(results: ReadonlyArray<LintResult>): string {
       message,
       ...(fatal ? {fatal} : {}),
       // As ESLint gives it: replace the text between these offsets of the file (after a BOM) with `text`.
-      ...(fix ? {fix} : {})
+      ...(fix ? {fix} : {}),
+      // The other documents of the file's feature folder the finding relied on (`spec.md`).
+      ...(documents ? {documents} : {})
     }))
   }))
   return JSON.stringify(plain, null, 2) + '\n'
