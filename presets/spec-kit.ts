@@ -35,7 +35,7 @@ const structure: StructureSpec = {
       ordered: true,
       sections: [
         {title: 'Execution Flow', required: false, pattern: '^(?:execution flow|実行フロー)'},
-        {title: 'Summary', required: true, aliases: ['摘要', '概要', '概述', '요약', 'Resumo', 'Resumen', 'Sumário']},
+        {title: 'Summary', required: true, aliases: ['摘要', '概要', '概述', 'サマリー', 'サマリ', '요약', 'Resumo', 'Resumen', 'Sumário']},
         {title: 'Technical Context', required: true, aliases: ['技术背景', '技術背景', '技术上下文', '技術コンテキスト', '기술 컨텍스트', 'Contexto Técnico']},
         {
           title: 'Constitution Check',

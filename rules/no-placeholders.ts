@@ -65,6 +65,8 @@ const contentBrackets = /^(?:N\/A|n\/a|["'{(<].*|\S*(?:a-z|A-Z|0-9)\S*|[yY]\/[nN
  * A status note on a task, in capitals and a colon: `[BLOCKED: Xcode not
  * installed]`, `[DEFERRED: needs an API]`. The author wrote it; nothing is left to fill.
  */
+/** A group's note on how its tasks run: `[ALL PARALLEL]`, `[SEQUENTIAL]`. */
+const groupNote = /^(?:ALL )?(?:PARALLEL|PARALLELIZABLE|SEQUENTIAL|IN PARALLEL)$/
 const statusNote = /^(?:BLOCKED|DEFERRED|DONE|SKIPPED|PARTIAL|WIP|NOTE|UPDATE|UPDATED|FIXED|CANCELLED|CANCELED|OBSOLETE|REMOVED|MOVED|DEPRECATED|OPTIONAL|COMPLETED?)\b\s*:/
 
 /**
@@ -84,6 +86,8 @@ const noneLeft = /^[*_`]*\s*[:：]\s*[*_]*\s*(?:none|n\/a|0\b|zero|nothing)\b/i
  * TODO promises a rewrite" (a marker in another's code, named as a thing).
  */
 const mentionBefore = /\b(?:no|all|any|remove|removed|removing|resolve|resolved|resolving|without|zero|every|each|a|an|the|its|their|own|this|that|(?:scan|search|check|look|grep)(?:s|ed|ing)? for)\s+(?:the\s+|[`"'])?$/i
+/** The same, in Chinese, Japanese and Korean: "所有 NEEDS CLARIFICATION 項目已解決", "全ての TODO", "모든 TODO". */
+const mentionBeforeCjk = /(?:所有|全部|任何|沒有|没有|無|无|全ての|すべての|모든)\s*[「『"'`]?$/
 const mentionAfter = /^(?:\/\w+)*[`"']?\s*(?:markers?|comments?|items?|resolved|remain(?:s|ing)?|left|count|tags?|entries|placeholders?)\b/i
 
 // `[...]` not preceded by a word character (`arr[i]`), a bracket or a
@@ -238,7 +242,7 @@ function bracketWordCounts(plan: Plan): Map<string, number> {
 }
 
 /** A heading about a template the plan writes or changes. */
-const aboutTemplate = /\btemplates?\b/
+const aboutTemplate = /\btemplates?\b|\bplantillas?\b|\bmodelos?\b|模板|範本|テンプレート|템플릿/
 
 /**
  * Marker words the plan uses as its own terms: named in a heading beside
@@ -279,7 +283,7 @@ function findInText(
     for (const match of value.matchAll(bracketPattern)) {
       const content = match[1]!
       if (!/\p{L}/u.test(content) && !/^[.…#]+/.test(content)) continue
-      if (syntaxBrackets.test(content) || contentBrackets.test(content) || statusNote.test(content)) continue
+      if (syntaxBrackets.test(content) || contentBrackets.test(content) || statusNote.test(content) || groupNote.test(content)) continue
       if (isQuoted(value, match.index, match[0])) continue
       // A marker named as a thing: "No [NEEDS CLARIFICATION] markers remain".
       if (isMention(value, match.index, match[0].length) && matchers.wholeMarker.test(content)) continue
@@ -311,7 +315,7 @@ function findInText(
     for (const match of value.matchAll(anglePattern)) {
       if (htmlElements.has(match[1]!.split(/[ ]/)[0]!)) continue
       // A quoted format (`"Added subtree '<name>' at <prefix>"`): its variables, filled at run time.
-      if (isQuoted(value, match.index, match[0])) continue
+      if (isQuoted(value, match.index, match[0]) || isFormatLine(lineAt(value, match.index))) continue
       findings.push({token: match[0], index: match.index, kind: 'placeholder'})
       covered.push([match.index, match.index + match[0].length])
     }
@@ -340,6 +344,22 @@ function findInText(
   return findings.sort((a, b) => a.index - b.index)
 }
 
+/** The line of `text` an offset is on. */
+function lineAt(text: string, offset: number): string {
+  const end = text.indexOf('\n', offset)
+  return text.slice(text.lastIndexOf('\n', offset - 1) + 1, end === -1 ? undefined : end)
+}
+
+/**
+ * A line that is a format and nothing else: two angle slots or more joined
+ * by punctuation (`<type>(<scope>): <subject>`, a commit message's form).
+ */
+function isFormatLine(line: string): boolean {
+  const slots = line.match(/<[a-z][\w-]*>/g) ?? []
+  const rest = line.replace(/<[a-z][\w-]*>/g, '').replace(/^\s*(?:[-*+]\s+)?/, '')
+  return slots.length >= 2 && /[^\s\p{L}\p{N}]/u.test(rest) && !/[\p{L}\p{N}]/u.test(rest)
+}
+
 /** Whether an offset is inside a double-quoted string of its line. */
 function inQuoteOnLine(source: string, offset: number): boolean {
   const before = source.slice(source.lastIndexOf('\n', offset - 1) + 1, offset)
@@ -348,7 +368,7 @@ function inQuoteOnLine(source: string, offset: number): boolean {
 
 /** Whether the words around a token (a marker) talk about it rather than leave it in. */
 function isMention(value: string, start: number, length: number): boolean {
-  return mentionBefore.test(value.slice(Math.max(0, start - 40), start)) || mentionAfter.test(value.slice(start + length, start + length + 40))
+  return mentionBeforeCjk.test(value.slice(Math.max(0, start - 12), start)) || mentionBefore.test(value.slice(Math.max(0, start - 40), start)) || mentionAfter.test(value.slice(start + length, start + length + 40))
 }
 
 /** The source right after a finding, across the node's end (`**TODO**: none` goes on after the bold). */
@@ -491,6 +511,24 @@ judged:
       {
         title: 'A type argument outside code',
         markdown: `- [x] T014 Set<string>を使った重複排除ロジックを追加する
+`
+      },
+      {
+        title: 'A format line, a group\'s note on how its tasks run, a marker named in Chinese, a date in a template the plan writes',
+        family: 'spec-kit',
+        markdown: `# Tasks: Release
+
+### Contract tests (T001-T004) [ALL PARALLEL]
+
+Commit messages follow:
+
+<type>(<scope>): <subject>
+
+所有 NEEDS CLARIFICATION 項目已在 research.md 中解決。
+
+## Progress report template
+
+**Date**: YYYY-MM-DD
 `
       },
       {
@@ -822,6 +860,7 @@ Message queue: TBD
       if (node.type === 'html' && /\w/.test(plan.source.charAt((node.position?.start.offset ?? 0) - 1))) continue
       // A tag in a quoted format (`"Added '<name>' at <prefix>"`), which remark splits off the quote's text.
       if (node.type === 'html' && inQuoteOnLine(plan.source, node.position?.start.offset ?? 0)) continue
+      if (node.type === 'html' && isFormatLine(lineAt(plan.source, node.position?.start.offset ?? 0))) continue
       const textNode = node as Text | Html
       // Text spilled out of a fenced block that closed early is that block's
       // content (a template being written, say): no-broken-fences reports it once.
@@ -833,7 +872,8 @@ Message queue: TBD
       const describesFormat = inFormat(textNode.position?.start.offset) || sections.some(({key}) => aboutTemplate.test(key))
       const value = textNode.value.trim()
       for (const finding of findInText(value, options, matchers, isTag, isTemplateWord, isLabel)) {
-        if (allowedHere(finding.token) || (describesFormat && finding.kind === 'placeholder')) continue
+        // A date's format (`**Date**: YYYY-MM-DD`) in a template the plan writes is its slot too.
+        if (allowedHere(finding.token) || (describesFormat && (finding.kind === 'placeholder' || finding.token === 'YYYY-MM-DD'))) continue
         if (finding.kind === 'marker' && terms.has(finding.token)) continue
         if (finding.kind === 'marker' && pendingMarker.test(finding.token) && isPendingDecision(value, finding, parent?.children[parent.children.indexOf(textNode as never) - 1])) continue
         if (finding.kind === 'marker' && noneLeft.test(sourceAfter(plan, textNode, finding))) continue

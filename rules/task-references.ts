@@ -227,6 +227,17 @@ a story reference).`,
   examples: {
     valid: [
       {
+        title: 'Done tasks marked with a status mark before a bold ID',
+        family: 'spec-kit',
+        markdown: `# Tasks: Sign-up
+
+## Phase 3.1: Setup
+
+- [x] ✅ **T001 Create the project** (COMPLETED)
+- [ ] T002 Add the sign-up form in src/signup.ts (after T001)
+`
+      },
+      {
         title: 'Tasks as headings, some without a marker',
         family: 'spec-kit',
         markdown: `### T013 Unity ProfilerHandler.Start

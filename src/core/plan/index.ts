@@ -128,6 +128,15 @@ export interface Spill {
   /** Source offsets of the spilled text: from the early close to the next fence. */
   start: number
   end: number
+  /**
+   * Whether the block is the fallout of an earlier spill: it opens at the
+   * author's closing fence of the block that spilled (a bare fence), and
+   * what it swallows is a block of its own that nests nothing (` ```bash `
+   * and its closing fence). The earlier spill's message covers it.
+   */
+  fallout: boolean
+  /** Whether the block ends at a bare fence the author meant to open an inner block (`innerFence` is that fence). */
+  atOpening: boolean
 }
 
 interface DocumentPart {
@@ -184,6 +193,24 @@ function lazyLocator(source: string): (offset: number) => Point | undefined {
   }
 }
 
+/**
+ * The bare fence a Markdown block ends at where the author meant it to open
+ * a block inside (a quoted file's "## Output Format" and its example): the
+ * block's last line introduces something — a heading, a line ending in a
+ * colon — that never comes, and the next block opens bare (the example's
+ * closing fence). That fence, as written; undefined otherwise.
+ */
+function openedBare(code: Code, next: Code, source: string, end: number): string | undefined {
+  if (!/^(?:markdown|md)$/i.test(code.lang ?? '')) return undefined
+  // The example's own closing fence then opens the next block, bare, which the outer one's closes.
+  const at = next.position!.start.offset!
+  if (!/^ {0,3}(?:`{3,}|~{3,})[ \t]*(?:\n|$)/.test(source.slice(at, at + 40))) return undefined
+  const closing = source.slice(source.lastIndexOf('\n', end - 1) + 1, end)
+  if (!/^ {0,3}(?:`{3,}|~{3,})[ \t]*$/.test(closing)) return undefined
+  const last = code.value.trimEnd().split('\n').at(-1) ?? ''
+  return /^#{1,6} \S|:\s*$/.test(last) ? closing.trim() : undefined
+}
+
 function spillsIn(tree: Root, source: string): Spill[] {
   const codes = nodesOf(tree)
     .map(({node}) => node)
@@ -195,7 +222,14 @@ function spillsIn(tree: Root, source: string): Spill[] {
     const fence = /^ {0,3}(`{3,}|~{3,})/.exec(source.slice(start, start + 40))?.[1]
     if (!fence) return
     const inner = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[^\\s\`~][^\\n]*$`, 'm').exec(code.value)
-    if (!inner) return
+    if (!inner) {
+      const next = codes[index + 1]
+      const opening = next && openedBare(code, next, source, end)
+      if (opening) {
+        spills.push({code, innerFence: opening, start: end, end: next?.position?.start.offset ?? source.length, fallout: false, atOpening: true})
+      }
+      return
+    }
     // The inner blocks that follow still pair up (an opening fence with its
     // language, a bare closing one); the author's closing fence of the outer
     // block is the first bare fence read as an opening one: the spill ends there.
@@ -203,7 +237,11 @@ function spillsIn(tree: Root, source: string): Spill[] {
       const at = other.position!.start.offset!
       return at >= end && /^ {0,3}(?:`{3,}|~{3,})[ \t]*$/m.test(source.slice(at, source.indexOf('\n', at) === -1 ? undefined : source.indexOf('\n', at)))
     })
-    spills.push({code, innerFence: inner[0].trim(), start: end, end: next?.position?.start.offset ?? source.length})
+    // The fence line after the inner opening one: a bare one closes it, and that inner block nests nothing.
+    const afterInner = /^ {0,3}(?:`{3,}|~{3,})([^\n]*)$/m.exec(code.value.slice(inner.index + inner[0].length))
+    const bareOpening = /^ {0,3}(?:`{3,}|~{3,})[ \t]*$/.test(source.slice(start, source.indexOf('\n', start) === -1 ? undefined : source.indexOf('\n', start)))
+    const fallout = spills.length > 0 && bareOpening && (afterInner === null || afterInner[1]!.trim() === '')
+    spills.push({code, innerFence: inner[0].trim(), start: end, end: next?.position?.start.offset ?? source.length, fallout, atOpening: false})
   })
   return spills
 }

@@ -77,6 +77,8 @@ function leadingText(node: ListItem | Heading): Located | undefined {
   let value = ''
   let offset: number | undefined
   for (const child of block.children) {
+    // `- [x] ✅ **T001 …**`: a status mark before a bold task is not its text.
+    if (offset === undefined && child.type === 'text' && statusMarkAlone.test(child.value)) continue
     if (child.type === 'text' || child.type === 'strong' || child.type === 'emphasis') {
       const start = child.position?.start.offset
       if (offset === undefined) {
@@ -113,6 +115,12 @@ function readTask(node: ListItem | Heading, source: string, conventions: TaskCon
     escapedCheckbox = {text: escaped[0].trimEnd(), start: at, end: at + escaped[0].trimEnd().length}
     rest = rest.replace(/^\[[ xX]\]\s+/, '')
     at += escaped[0].length
+  }
+  // `- [x] ✅ T001 …`: a status mark before the ID.
+  const mark = statusMark.exec(rest)
+  if (mark) {
+    rest = rest.slice(mark[0].length)
+    at += mark[0].length
   }
   // `- [~] T012 …`: a checkbox state of the plan's own (partly done, dropped).
   const state = node.type === 'listItem' ? statusBox.exec(rest) : null
@@ -208,6 +216,9 @@ function isTaskItem(node: ListItem, conventions: TaskConventions, phase: Section
 
 /** A checkbox state of a plan's own, written where a checkbox goes: `[~]`, `[-]`, `[/]`. */
 const statusBox = /^\[[~\-/>!?]\]\s+/
+/** A status mark written before a task (done, not done, in progress, blocked). */
+const statusMark = /^[✅☑✔✓❌✗⬜🔲⏳🚧🔄⏸]\uFE0F?\s+/u
+const statusMarkAlone = /^\s*[✅☑✔✓❌✗⬜🔲⏳🚧🔄⏸]\uFE0F?\s*$/u
 
 /** An escaped checkbox at the start of a list item's source: `\\[ \\] `, `\\[x\\] `. */
 const escapedBox = /^\\\[[ xX]\\\]\s+/
