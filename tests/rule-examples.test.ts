@@ -41,7 +41,7 @@ function exampleFile(example: RuleExample): VFile {
 }
 
 async function run(rule: Rule, example: RuleExample, withRemarkGfm = false): Promise<string[]> {
-  const {markdown, options} = example
+  const {options} = example
   const processor = parser(withRemarkGfm, example).use(rule.plugin, options ? [rule.severity, options] : undefined)
   const file = exampleFile(example)
   await processor.run(processor.parse(file), file)
