@@ -6,6 +6,8 @@ import {defineRule, type MessageData, type Report} from '../src/core/rule.js'
 import type {FeatureFolder} from '../src/core/plan/folder.js'
 import type {Plan, Token} from '../src/core/plan/index.js'
 import {requirementMentions, specModel, type SpecModel} from '../src/core/plan/spec.js'
+import {type Layout, layoutOf} from '../src/core/plan/layout.js'
+import {filePath, notAPath} from '../src/core/grammar.js'
 import type {FolderConventions} from '../src/core/family.js'
 
 const messages = {
@@ -16,12 +18,16 @@ const messages = {
   duplicateRequirement: {text: '{id} is defined twice (first on line {line}): give each requirement its own ID'},
   uncoveredRequirements: {text: '{count} of {total} requirements are cited by neither {others}: {list}', severity: 'warn'},
   otherTitle: {text: 'The title names "{title}", which shares no word with the feature of {spec} ("{feature}"): name the feature this folder is for', severity: 'warn'},
+  outsideLayout: {text: '{path} is outside the layout of {plan}\'s {section} ({nearest}){more}: add it there, or correct the path', severity: 'warn'},
   otherFeature: {text: '{field} names {named}, but this document is in {folder}', severity: 'warn'}
 } as const
 
 type Id = keyof typeof messages
 
-export interface FeatureFolderOptions extends Record<string, unknown> {}
+export interface FeatureFolderOptions extends Record<string, unknown> {
+  /** Task paths outside the plan's Project Structure: `allow` (default) or `warn`. */
+  layout: 'allow' | 'warn'
+}
 
 /** `1, 2 and 3`, short: the first few and a count. */
 function listed(items: string[], most = 8): string {
@@ -151,6 +157,67 @@ function checkSpec(plan: Plan, folder: FeatureFolder, spec: SpecModel, conventio
   }
 }
 
+/**
+ * Where a task's path may be without the plan's layout naming it: the
+ * feature's own documents (`specs/`, `contracts/`), the repository's
+ * documentation and tooling folders.
+ */
+const besideLayout = new Set(['docs', 'doc', 'specs', 'contracts', '.github', '.gitlab', '.vscode', '.devcontainer', '.specify', '.claude'])
+
+/** Whether a path falls under a layout: by its root, or as a path relative to a folder the layout has (`api/index.ts` in `src/domains/products/`). */
+function underLayout(path: string, layout: Layout): boolean {
+  const segments = path.split('/')
+  if (layout.roots.has(segments[0]!) || besideLayout.has(segments[0]!)) return true
+  for (const known of layout.paths) if (known.endsWith(`/${path}`) || known.includes(`/${segments[0]}/`) || known.endsWith(`/${segments[0]}`)) return true
+  return false
+}
+
+/** The layout's path nearest to one outside it: the longest shared start, else its roots. */
+function nearest(path: string, layout: Layout): string {
+  const segments = path.split('/')
+  let best = ''
+  let shared = 0
+  for (const known of layout.paths) {
+    const parts = known.split('/')
+    let n = 0
+    while (n < parts.length && n < segments.length && parts[n] === segments[n]) n++
+    if (n > shared) [best, shared] = [known, n]
+  }
+  return best ? `nearest: ${best}${layout.folders.has(best) ? '/' : ''}` : `it has ${listed([...layout.roots].map((root) => `${root}${layout.folders.has(root) ? '/' : ''}`), 5)}`
+}
+
+function checkLayout(plan: Plan, folder: FeatureFolder, conventions: FolderConventions, report: Report<Id>): void {
+  const other = folder.plan?.plan
+  const section = other?.structure?.matches.find((match) => match.spec.title === conventions.structureSection)?.section
+  const layout = other && section && layoutOf(other, section)
+  if (!layout) return
+  // One message per folder the layout lacks, at its first path: a folder
+  // left out of the layout is one omission however many tasks name it.
+  const outside = new Map<string, Array<{path: string; start: number}>>()
+  for (const task of plan.tasks) {
+    if (!task.id) continue
+    for (const match of task.description.matchAll(filePath)) {
+      const path = match[0].replace(/[.,;:)]+$/, '')
+      // A relative path with a folder: not absolute (`/Users/…`), not a URL or a host (`github.com/…`), not a package (`@scope/name`).
+      if (/[/\\:~]$/.test(task.description.slice(0, match.index)) || !path.includes('/') || /^[.~@]|\.\.|^[\w-]+\.(?:com|org|net|io|dev)\//.test(path)) continue
+      if (notAPath.test(path) || !/\.[A-Za-z]{1,10}$/.test(path) || underLayout(path, layout)) continue
+      const root = path.split('/')[0]!
+      outside.set(root, [...(outside.get(root) ?? []), {path, start: task.id.end + match.index}])
+    }
+  }
+  for (const [root, paths] of outside) {
+    const [first] = paths
+    const others = new Set(paths.map((entry) => entry.path)).size - 1
+    report.span('outsideLayout', first!.start, first!.start + first!.path.length, {
+      path: first!.path,
+      plan: conventions.files.plan,
+      section: section.text.trim(),
+      nearest: nearest(first!.path, layout),
+      more: others > 0 ? `, as ${others} more paths under ${root}/ are` : ''
+    }, {documents: [conventions.files.plan]})
+  }
+}
+
 /** A title's feature name: what follows its kind (`Tasks: Offline sync` → `Offline sync`). */
 const featureName = (title: string) => title.replace(/^[^:：]*[:：]\s*/, '').trim()
 
@@ -223,6 +290,14 @@ reports at the line that needs the change:
   differently, \`Ant Design 6 现代化改造\` for \`前端框架升级到Ant Design 6\`,
   but always share some).
 
+With \`layout: warn\`, a task's path (\`app/Models/User.php\`) under no
+folder of plan.md's Project Structure trees is a warning, once per folder
+the layout lacks, with the nearest path it has. It is off by default: on
+real folders it was right 5 times in 8 (tasks name paths relative to a
+folder of the layout, test data, helper scripts), under the 80% a warning
+needs. Paths under \`docs/\`, \`specs/\`, \`contracts/\` and \`.github/\`,
+absolute paths and URLs are never reported.
+
 The siblings are read as the editor, the index (\`--staged\`) or the disk
 holds them, parsed once per run. A folder with only some of the documents
 checks what it has and says nothing of the missing ones.
@@ -234,8 +309,14 @@ out of priority order in 24 real folders was so); a requirement cited on a line 
 count as cited; stories of a spec that numbers none (spec-kit's first
 version writes one "Primary User Story"); a document that is not in a
 feature folder.`,
-  optionsSchema: {type: 'object', additionalProperties: false, properties: {}},
-  defaults: {},
+  optionsSchema: {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      layout: {enum: ['allow', 'warn'], description: "Task paths outside the layout of plan.md's Project Structure."}
+    }
+  },
+  defaults: {layout: 'allow'},
   examples: {
     valid: [
       {
@@ -336,6 +417,34 @@ A user keeps working on a train.
         ]
       },
       {
+        title: 'A task path outside the plan\'s layout (with `layout: warn`)',
+        family: 'spec-kit',
+        path: 'tasks.md',
+        options: {layout: 'warn'},
+        folder: {
+          'plan.md': `# Implementation Plan: Offline sync
+
+## Project Structure
+
+\`\`\`text
+src/
+├── sync/
+│   └── queue.ts
+└── app.ts
+tests/
+\`\`\`
+`
+        },
+        markdown: `# Tasks: Offline sync
+
+## Phase 1: Setup
+
+- [ ] T001 Queue edits in src/sync/queue.ts
+- [ ] T002 Add the worker in worker/sync.ts
+`,
+        messages: ["6:30-6:44 warning worker/sync.ts is outside the layout of plan.md's Project Structure (it has src/, tests/): add it there, or correct the path"]
+      },
+      {
         title: 'A plan made from another feature\'s spec',
         family: 'spec-kit',
         path: 'plan.md',
@@ -348,7 +457,7 @@ A user keeps working on a train.
       }
     ]
   },
-  check(plan, report, _options, context) {
+  check(plan, report, options, context) {
     const conventions = plan.family.folder
     if (!conventions) return
     const folder = context.folder()
@@ -358,6 +467,7 @@ A user keeps working on a train.
       return
     }
     checkFeatureNamed(plan, folder, conventions, report)
+    if (folder.self === 'tasks' && options.layout === 'warn') checkLayout(plan, folder, conventions, report)
     if (!folder.spec) return
     const spec = specModel(folder.spec.plan, conventions)
     const specName = conventions.files.spec

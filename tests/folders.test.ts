@@ -6,7 +6,7 @@
  * planted in those folders are each found. Skipped where there is no corpus.
  */
 import {describe, expect, it} from 'vitest'
-import type {LintMessage} from '../src/core/types.js'
+import type {LintMessage, RuleSetting} from '../src/core/types.js'
 import {featureOf, findingKey, folderFindings, folderNames, foldersDir, materialise, readReview} from './folders/measure.js'
 
 const storyHeading = /^#{2,4} +User Story (\d+)\b.*$/gm
@@ -18,6 +18,8 @@ interface Plant {
   what: string
   edit: (name: string, text: string) => string
   expect: (found: Map<string, LintMessage[]>) => boolean
+  /** Rule settings the check needs (an opt-in one). */
+  rules?: Record<string, RuleSetting>
 }
 
 const reports = (found: Map<string, LintMessage[]>, file: string, id: string, text: string) =>
@@ -77,6 +79,15 @@ function plantsFor(texts: Record<string, string>): Plant[] {
       expect: (found) => reports(found, 'plan.md', 'otherFeature', '999-other-feature/spec.md')
     })
   }
+  const plan = texts['plan.md'] ?? ''
+  if (/^## Project Structure[\s\S]*?```/m.test(plan) && /^- \[[ xX]\] T\d{3}/m.test(tasks)) {
+    plants.push({
+      what: 'a task path outside the Project Structure (layout: warn)',
+      edit: (name, text) => (name === 'tasks.md' ? text.replace(/^(- \[[ xX]\] T\d{3}.*)$/m, '$1\n- [ ] T991 Add the planted module in zzplanted/module/planted.ts') : text),
+      expect: (found) => reports(found, 'tasks.md', 'outsideLayout', 'zzplanted/module/planted.ts'),
+      rules: {'feature-folder': ['error', {layout: 'warn'}]}
+    })
+  }
   return plants
 }
 
@@ -118,7 +129,7 @@ describe.skipIf(foldersDir === undefined)('feature folders of real repositories'
       }
       for (const plant of plantsFor(texts)) {
         planted++
-        if (!plant.expect(await folderFindings(materialise(foldersDir!, folder, plant.edit)))) missed.push(`${featureOf(folder)}: ${plant.what}`)
+        if (!plant.expect(await folderFindings(materialise(foldersDir!, folder, plant.edit), plant.rules))) missed.push(`${featureOf(folder)}: ${plant.what}`)
       }
     }
     expect(planted).toBeGreaterThanOrEqual(30)

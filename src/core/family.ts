@@ -86,6 +86,8 @@ export interface FolderConventions {
   requirement: string
   /** Over a story's text: words of its acceptance scenarios (`Given`, `Acceptance Scenarios`); a story without them is reported. */
   scenario?: string
+  /** The plan's section that lays out the project's files (`Project Structure`), in trees of code blocks. */
+  structureSection?: string
 }
 
 export interface PresetSchema {
@@ -184,7 +186,8 @@ export const presetSchemaSchema = {
         story: {type: 'string', format: 'regex'},
         priority: {type: 'string', format: 'regex'},
         requirement: {type: 'string', format: 'regex'},
-        scenario: {type: 'string', format: 'regex'}
+        scenario: {type: 'string', format: 'regex'},
+        structureSection: {type: 'string', minLength: 1}
       }
     },
     rules: {type: 'object'}

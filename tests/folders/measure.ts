@@ -8,7 +8,7 @@
 import {cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {basename, dirname, join} from 'node:path'
-import {lintFiles} from '../../src/engine/run.js'
+import {lintFiles, type LintOptions} from '../../src/engine/run.js'
 import type {LintMessage} from '../../src/core/types.js'
 import {corpusDir, root} from '../paths.js'
 import {findingKey} from '../precision/measure.js'
@@ -61,9 +61,9 @@ export function materialise(dir: string, folder: string, edit?: (name: string, t
  * The findings to review on a folder: every finding on its spec.md (a
  * document kind of its own), and the cross-document ones on plan.md and tasks.md.
  */
-export async function folderFindings(target: string): Promise<Map<string, LintMessage[]>> {
+export async function folderFindings(target: string, rules?: LintOptions['rules']): Promise<Map<string, LintMessage[]>> {
   const files = documentNames.filter((name) => existsSync(join(target, name))).map((name) => join(target, name))
-  const {results} = await lintFiles(files, {cwd: target, config: false})
+  const {results} = await lintFiles(files, {cwd: target, config: false, rules})
   const found = new Map<string, LintMessage[]>()
   for (const result of results) {
     const name = basename(result.file)
