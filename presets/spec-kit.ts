@@ -176,7 +176,7 @@ export const preset: PresetSchema = {
     structureSection: 'Project Structure',
     scenario: '\\b(?:Given|Acceptance Scenarios?|Dado|Cenários? de Aceitação|Escenarios? de Aceptación)\\b|受け入れ|受入|驗收|验收|인수|시나리오|シナリオ|場景|场景|假如|前提'
   },
-  templates: ['spec-kit', 'spec-kit-plan', 'spec-kit-tasks', 'spec-kit-plan-v0', 'spec-kit-tasks-v0', 'spec-kit-tasks-v1'],
+  templates: ['spec-kit', 'spec-kit-plan', 'spec-kit-tasks', 'spec-kit-plan-v0', 'spec-kit-tasks-v0', 'spec-kit-tasks-v1', 'spec-kit-spec', 'spec-kit-spec-v0'],
   rules: {
     'no-placeholders': 'error',
     'no-template-text': 'error',
