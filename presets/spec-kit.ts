@@ -173,6 +173,7 @@ export const preset: PresetSchema = {
     story: '^(?:User Story|ユーザーストーリー|使用者故事|用户故事|用戶故事|사용자 스토리|História de Usuário|Historia de Usuario)\\s*(\\d+)\\s*[-–—:：]\\s*(.+?)\\s*(?:[(（].*)?$',
     priority: '[(（](?:Priority|優先度|優先級|优先级|우선순위|Prioridade|Prioridad)\\s*[:：]\\s*P(\\d+)',
     requirement: '\\b(FR|NFR|SC)-\\d{3}[a-z]?\\b',
+    requirementLike: '\\b(FR|NFR|SC)[-_]?\\d{1,5}[a-z]?\\b',
     structureSection: 'Project Structure',
     scenario: '\\b(?:Given|Acceptance Scenarios?|Dado|Cenários? de Aceitação|Escenarios? de Aceptación)\\b|受け入れ|受入|驗收|验收|인수|시나리오|シナリオ|場景|场景|假如|前提'
   },

@@ -15,6 +15,7 @@ const messages = {
   storyWithoutTasks: {text: 'User story {story} of {spec} ("{title}") has no tasks here: no {marker} task and no phase for it', severity: 'warn'},
   unknownRequirement: {text: '{id} is not a requirement of {spec}{more}: cite one it defines, or add it there'},
   noScenarios: {text: 'User story {story} ("{title}") has no acceptance scenarios: write them (Given …, When …, Then …) so it can be tested on its own', severity: 'warn'},
+  malformedRequirement: {text: '{id} is not written as the spec\'s other requirement IDs are ({example}): give it an ID of that form, which plans and tasks can cite'},
   duplicateRequirement: {text: '{id} is defined twice (first on line {line}): give each requirement its own ID'},
   uncoveredRequirements: {text: '{count} of {total} requirements are cited by neither {others}: {list}', severity: 'warn'},
   otherTitle: {text: 'The title names "{title}", which shares no word with the feature of {spec} ("{feature}"): name the feature this folder is for', severity: 'warn'},
@@ -129,6 +130,12 @@ function checkSpec(plan: Plan, folder: FeatureFolder, spec: SpecModel, conventio
   for (const [id, definitions] of spec.definitions) {
     const first = plan.pointAt(definitions[0]!.start)
     for (const again of definitions.slice(1)) report.span('duplicateRequirement', again.start, again.end, {id, line: first?.line ?? 0})
+  }
+  // `FR-1` among `FR-001`s: an ID of the spec's own form, where it writes one (two of that kind or more).
+  for (const token of spec.malformed) {
+    const kind = /^[A-Za-z]+/.exec(token.text)?.[0].toUpperCase() ?? ''
+    const examples = [...spec.definitions.keys()].filter((id) => kindOf(id) === kind)
+    if (examples.length >= 2) report.span('malformedRequirement', token.start, token.end, {id: token.text, example: examples.slice(0, 2).join(', ')})
   }
   for (const story of spec.stories) {
     if (story.scenarios === false) report('noScenarios', story.heading, {story: story.number, title: story.title})
@@ -281,7 +288,8 @@ reports at the line that needs the change:
   per ID);
 - in spec.md, a user story with no acceptance scenarios (a warning: spec-kit
   asks each story to be testable on its own), a requirement ID defined twice
-  (an error), and requirements
+  or written otherwise than the spec's others (\`FR-7\` among \`FR-001\`s:
+  errors), and requirements
   that neither plan.md nor tasks.md cites, where those cite four in five of
   that kind or more (one warning for them all);
 - in plan.md and tasks.md, a \`**Spec**:\` or \`**Input**:\` field that names
@@ -395,7 +403,7 @@ feature folder.`,
         ]
       },
       {
-        title: 'A story with no acceptance scenarios, and a requirement defined twice',
+        title: 'A story with no acceptance scenarios, a requirement defined twice, and one whose ID is of another form',
         family: 'spec-kit',
         path: 'spec.md',
         markdown: `# Feature Specification: Offline sync
@@ -410,10 +418,13 @@ A user keeps working on a train.
 
 - **FR-001**: The app MUST queue edits made offline.
 - **FR-001**: The app MUST show conflicting edits side by side.
+- **FR-002**: The app MUST sync within 5 seconds.
+- **FR-3**: The app MUST keep a log.
 `,
         messages: [
           '5:1-5:47 warning User story 1 ("Work offline") has no acceptance scenarios: write them (Given …, When …, Then …) so it can be tested on its own',
-          '12:5-12:11 error FR-001 is defined twice (first on line 11): give each requirement its own ID'
+          '12:5-12:11 error FR-001 is defined twice (first on line 11): give each requirement its own ID',
+          "14:5-14:9 error FR-3 is not written as the spec's other requirement IDs are (FR-001, FR-002): give it an ID of that form, which plans and tasks can cite"
         ]
       },
       {

@@ -79,6 +79,15 @@ function plantsFor(texts: Record<string, string>): Plant[] {
       expect: (found) => reports(found, 'plan.md', 'otherFeature', '999-other-feature/spec.md')
     })
   }
+  const second = [...spec.matchAll(definition)][1]
+  if (second) {
+    const loose = `${second[2]!.slice(0, 3)}${Number(second[2]!.slice(3))}`
+    plants.push({
+      what: `requirement ${second[2]} written ${loose}`,
+      edit: (name, text) => (name === 'spec.md' ? text.replace(second[0], `${second[1]}${loose}${second[3]}`) : text),
+      expect: (found) => reports(found, 'spec.md', 'malformedRequirement', loose)
+    })
+  }
   const plan = texts['plan.md'] ?? ''
   if (/^## Project Structure[\s\S]*?```/m.test(plan) && /^- \[[ xX]\] T\d{3}/m.test(tasks)) {
     plants.push({

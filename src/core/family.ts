@@ -84,6 +84,8 @@ export interface FolderConventions {
   priority: string
   /** A requirement ID (`FR-001`, `SC-004`); group 1 its kind (`FR`). */
   requirement: string
+  /** What a requirement ID written another way looks like (`FR-1`, `FR001`); group 1 its kind. */
+  requirementLike?: string
   /** Over a story's text: words of its acceptance scenarios (`Given`, `Acceptance Scenarios`); a story without them is reported. */
   scenario?: string
   /** The plan's section that lays out the project's files (`Project Structure`), in trees of code blocks. */
@@ -186,6 +188,7 @@ export const presetSchemaSchema = {
         story: {type: 'string', format: 'regex'},
         priority: {type: 'string', format: 'regex'},
         requirement: {type: 'string', format: 'regex'},
+        requirementLike: {type: 'string', format: 'regex'},
         scenario: {type: 'string', format: 'regex'},
         structureSection: {type: 'string', minLength: 1}
       }

@@ -24,7 +24,11 @@ export interface SpecModel {
   definitions: Map<string, Token[]>
   /** Every requirement ID the spec writes, defined or cited. */
   named: Set<string>
+  /** Requirements defined with an ID written otherwise than the family's form (`FR-1`, `FR001`). */
+  malformed: Token[]
 }
+
+const compiledOf = new WeakMap<FolderConventions, Compiled>()
 
 interface Compiled {
   story: RegExp
@@ -32,8 +36,6 @@ interface Compiled {
   requirement: RegExp
   scenario: RegExp | undefined
 }
-
-const compiledOf = new WeakMap<FolderConventions, Compiled>()
 
 function compile(conventions: FolderConventions): Compiled {
   let compiled = compiledOf.get(conventions)
@@ -98,7 +100,14 @@ export function specModel(plan: Plan, conventions: FolderConventions): SpecModel
     list.push(token)
     definitions.set(token.text, list)
   }
-  model = {stories, definitions, named}
+  const malformed: Token[] = []
+  if (conventions.requirementLike) {
+    const strict = new RegExp(`^(?:${conventions.requirement})$`)
+    for (const token of requirementMentions(plan, {...conventions, requirement: conventions.requirementLike})) {
+      if (!strict.test(token.text) && definesRequirement(plan, token)) malformed.push(token)
+    }
+  }
+  model = {stories, definitions, named, malformed}
   models.set(plan, model)
   return model
 }
