@@ -35,7 +35,10 @@ HTML comments: no paragraph, list, table, quote or code.
 
 An empty required section is an error. An empty optional section is a
 warning: delete the heading rather than leave it empty, as spec-maestro tells
-its authors.
+its authors; but not one whose only content is a comment (the author's note
+of why it is empty, or the template's comment, which no-template-text
+reports), nor one whose heading is its content as the template writes it
+(\`## Format: [ID] [P?] [Story] Description\`).
 
 Not reported: sections outside the family's structure (an author's own
 heading may be a deliberate divider), and a section whose only content is
@@ -50,6 +53,24 @@ its subsections' headings with text under them — that is content.`,
   defaults: {sections: {}},
   examples: {
     valid: [
+      {
+        title: 'An optional section emptied on purpose, with a note saying why',
+        family: exampleFamily,
+        markdown: `# Implementation Plan: Offline sync
+
+## Summary
+
+Queue edits while offline.
+
+## Risks
+
+- The queue may grow: cap it at 1,000 edits.
+
+## Open Questions
+
+<!-- Removed at the product owner's request: none are left. -->
+`
+      },
       {
         title: 'Sections with content, in subsections too',
         family: exampleFamily,
@@ -86,8 +107,16 @@ Queue edits while offline.
   },
   check(plan, report, options) {
     for (const {section, spec} of plan.structure?.matches ?? []) {
-      if (plan.body(section).some(isContent)) continue
-      report(isRequired(spec, options.sections) ? 'required' : 'optional', section.node, {section: section.text})
+      const body = plan.body(section)
+      if (body.some(isContent)) continue
+      const required = isRequired(spec, options.sections)
+      // An optional section emptied on purpose says so in a comment ("removed
+      // at the user's request"), or is the template's comment, which
+      // no-template-text reports; and a heading that is its own content, as
+      // the template writes it (`## Format: [ID] [P?] [Story] Description`),
+      // is not empty.
+      if (!required && (body.some((node) => node.type === 'html') || (spec.title.includes(':') && /[:：]\s*\S/.test(section.text)))) continue
+      report(required ? 'required' : 'optional', section.node, {section: section.text})
     }
   }
 })
