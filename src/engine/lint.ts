@@ -2,7 +2,6 @@
  * The one path every front end takes: text + settings → messages. The CLI,
  * the API and (through `pluginsFor`) the remark presets all end up here.
  */
-import {basename} from 'node:path'
 import type {Root} from 'mdast'
 import remarkParse from 'remark-parse'
 import {type Processor, unified} from 'unified'
@@ -11,7 +10,7 @@ import type {VFileMessage} from 'vfile-message'
 import type {PresetSchema} from '../core/family.js'
 import {documentsOf, messageIdOf} from '../core/rule.js'
 import {type Budget, defaultBudget, nestingProblem, OverBudget} from '../core/budget.js'
-import {type FolderSource, folderFileNames, parseAt} from '../core/plan/folder.js'
+import {type FolderSource, folderFileNames, hasSibling, parseAt} from '../core/plan/folder.js'
 import {presets} from '../../presets/index.js'
 import type {LintMessage, Settings} from '../core/types.js'
 import type {Resolved} from './config/resolve.js'
@@ -122,7 +121,8 @@ export interface TextResult {
 export function parseDocument(text: string, path?: string, folder?: FolderSource): {file: VFile; tree: Root} {
   const file = new VFile({path, value: text})
   if (folder) file.data.planlintFolder = folder
-  return {file, tree: parseAt(folder && folderFiles.has(basename(folder.path)) ? folder.path : undefined, text)}
+  // Kept for its siblings only where it has some: a run of plans alone keeps no trees.
+  return {file, tree: parseAt(folder && hasSibling(folder.path, folderFiles) ? folder.path : undefined, text)}
 }
 
 // The names of the documents a feature folder holds: only those are kept parsed for their siblings.

@@ -9,7 +9,7 @@
  * language server's open documents, git's index under `--staged`); by
  * default it is the file beside the document on disk.
  */
-import {readFileSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
 import {basename, dirname, join, resolve} from 'node:path'
 import type {Root} from 'mdast'
 import {VFile} from 'vfile'
@@ -61,9 +61,9 @@ export const readFromDisk: SiblingReader = (path) => {
 }
 
 // Parsed documents by absolute path, the last few only: a run goes folder by
-// folder, and the language server holds few folders open.
+// folder (three documents), and the language server holds few folders open.
 const parsed = new Map<string, {text: string; tree: Root}>()
-const keptDocuments = 48
+const keptDocuments = 12
 
 /** The tree of `text` at `path`, parsed once while the text is the same. */
 export function parseAt(path: string | undefined, text: string): Root {
@@ -76,6 +76,14 @@ export function parseAt(path: string | undefined, text: string): Root {
     if (parsed.size > keptDocuments) parsed.delete(parsed.keys().next().value!)
   }
   return tree
+}
+
+/** Whether a folder document has another document of its folder beside it on disk (`names`, the folder's file names). */
+export function hasSibling(path: string, names: ReadonlySet<string>): boolean {
+  const own = basename(path)
+  if (!names.has(own)) return false
+  for (const name of names) if (name !== own && existsSync(join(dirname(path), name))) return true
+  return false
 }
 
 /** The folder's documents in every family that has folders: what a cached result of one of them depends on. */
