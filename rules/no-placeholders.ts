@@ -273,7 +273,8 @@ function findInText(
   matchers: Matchers,
   isTag: (content: string) => boolean = () => false,
   isTemplateWord: (word: string) => boolean = () => false,
-  isLabel: (word: string) => boolean = () => false
+  isLabel: (word: string) => boolean = () => false,
+  closedTags: ReadonlySet<string> = new Set()
 ): Finding[] {
   if (!matchers.candidate.test(value)) return []
   const findings: Finding[] = []
@@ -313,7 +314,7 @@ function findInText(
 
   if (options.angles) {
     for (const match of value.matchAll(anglePattern)) {
-      if (htmlElements.has(match[1]!.split(/[ ]/)[0]!)) continue
+      if (htmlElements.has(match[1]!.split(/[ ]/)[0]!) || closedTags.has(match[1]!)) continue
       // A quoted format (`"Added subtree '<name>' at <prefix>"`): its variables, filled at run time.
       if (isQuoted(value, match.index, match[0]) || isFormatLine(lineAt(value, match.index))) continue
       findings.push({token: match[0], index: match.index, kind: 'placeholder'})
@@ -336,6 +337,8 @@ function findInText(
     const after = value.slice(start + match[0].length, start + match[0].length + 40)
     // `**TODO (T136)**: …`: work tracked by a task, not a leftover.
     if (isMention(value, start, match[0].length) || citesTaskNext.test(after)) continue
+    // `TODO.md`: a file's name. "Devuelve TODO el objeto": the Spanish and Portuguese word for "all".
+    if (/^\.[A-Za-z]{1,4}\b/.test(after) || (match[0] === 'TODO' && /^\s+(?:el|la|los|las|lo|os|as)\s/.test(after))) continue
     // "design TBD during planning": a decision put off to a named time, not a blank.
     if (pendingMarker.test(match[0]) && deferredDecision.test(after)) continue
     findings.push({token: match[0], index: start, kind: 'marker'})
@@ -511,6 +514,19 @@ judged:
       {
         title: 'A type argument outside code',
         markdown: `- [x] T014 Set<string>を使った重複排除ロジックを追加する
+`
+      },
+      {
+        title: 'A plan format\'s own tags, a file named TODO.md, and the Spanish word todo',
+        markdown: `# Plan 01-03
+
+<tasks>
+- Add the parser.
+</tasks>
+
+Add a TODO.md entry when the step is done.
+
+Devuelve TODO el objeto consolidado.
 `
       },
       {
@@ -815,6 +831,8 @@ Message queue: TBD
     // webhook`) is work the plan tracks, not a leftover.
     const openItemStarts = new Set<unknown>()
     const terms = markerTerms(plan, matchers.markerPattern)
+    // Tags the plan closes (`<tasks>` … `</tasks>`) are its format's sections, not slots.
+    const closedTags = new Set([...plan.source.matchAll(/<\/([a-z][\w-]*)>/g)].map((match) => match[1]!))
     // A spec's open questions (`[NEEDS CLARIFICATION: auth method?]`), up to
     // the few its family allows, are the spec's work in progress; past that,
     // one message for them all, at the first too many.
@@ -871,7 +889,7 @@ Message queue: TBD
       // Template`), bracketed slots describe the template being written.
       const describesFormat = inFormat(textNode.position?.start.offset) || sections.some(({key}) => aboutTemplate.test(key))
       const value = textNode.value.trim()
-      for (const finding of findInText(value, options, matchers, isTag, isTemplateWord, isLabel)) {
+      for (const finding of findInText(value, options, matchers, isTag, isTemplateWord, isLabel, closedTags)) {
         // A date's format (`**Date**: YYYY-MM-DD`) in a template the plan writes is its slot too.
         if (allowedHere(finding.token) || (describesFormat && (finding.kind === 'placeholder' || finding.token === 'YYYY-MM-DD'))) continue
         if (finding.kind === 'marker' && terms.has(finding.token)) continue

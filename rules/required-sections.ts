@@ -205,6 +205,30 @@ comments in \`presets/<family>.ts\`); \`sections\` overrides it per section.`,
   examples: {
     valid: [
       {
+        title: 'Localised headings that give the template\'s name in parentheses',
+        family: 'spec-kit',
+        markdown: `# 구현 계획 (Implementation Plan): ISBN 검색
+
+## 요약 (Summary)
+
+ISBN으로 책을 찾는다.
+
+## 기술 컨텍스트 (Technical Context)
+
+**Language/Version**: Java 21
+
+## 헌장 준수 검증 (Constitution Check)
+
+- [x] 테스트 우선
+
+## 프로젝트 구조 (Project Structure)
+
+\`\`\`text
+src/
+\`\`\`
+`
+      },
+      {
         title: 'A Japanese task list: its phases are フェーズ N',
         family: 'spec-kit',
         markdown: `# タスク: 出席者数の表示

@@ -7,7 +7,7 @@ import escapeStringRegexp from 'escape-string-regexp'
 import type {RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {TaskConventions} from '../src/core/family.js'
-import {dependencyList, filePath, notAPath, readPreposition, targetPreposition} from '../src/core/grammar.js'
+import {dependencyList, filePath, notAPath, readPreposition, sequentialRange, sequentialWords, targetPreposition} from '../src/core/grammar.js'
 import type {Plan, Section, Task} from '../src/core/plan/index.js'
 import {defineRule, type Report} from '../src/core/rule.js'
 import {nodesOf} from '../src/core/walk.js'
@@ -206,7 +206,7 @@ function checkMarkers(plan: Plan, report: Report<Id>, conventions: TaskConventio
         const key = `${task.phase?.index ?? -1}:${path}`
         const other = parallelFiles.get(key)
         if (!other) parallelFiles.set(key, task)
-        else if (other.id && !(sharesFiles ??= parallelSharesFiles(plan))) {
+        else if (other.id && !(sharesFiles ??= parallelSharesFiles(plan)) && !sequentialTogether(plan, other.id.text, task.id.text)) {
           report.span('parallelConflict', p.start, p.end, {first: other.id.text, id: task.id.text, path})
         }
       }
@@ -231,6 +231,43 @@ function parallelSharesFiles(plan: Plan): boolean {
     }
   }
   return false
+}
+
+const sequentialSets = new WeakMap<Plan, Array<Set<string>>>()
+
+/**
+ * Whether the plan says two tasks run one after another ("T040a〜g は
+ * sequential (core/permissions.py 単一 file)"): it knows they share a file,
+ * and its [P] marks say they run beside other work.
+ */
+function sequentialTogether(plan: Plan, a: string, b: string): boolean {
+  let sets = sequentialSets.get(plan)
+  if (!sets) {
+    sets = []
+    for (const line of plan.source.split('\n')) {
+      if (!sequentialWords.test(line)) continue
+      // The range is what runs in sequence: the word follows it ("T040a〜g は sequential"),
+      // unlike "Number tasks sequentially (T001-T042)".
+      for (const range of line.matchAll(sequentialRange)) {
+        if (sequentialWords.test(line.slice(range.index + range[0].length, range.index + range[0].length + 16))) sets.push(idsOf(range))
+      }
+    }
+    sequentialSets.set(plan, sets)
+  }
+  return sets.some((ids) => ids.has(a) && ids.has(b))
+}
+
+/** The IDs a range names: `T040a〜g` → T040a … T040g, `T020–T025` → T020 … T025. */
+function idsOf(range: RegExpMatchArray): Set<string> {
+  const [, from, firstLetter, to, lastLetter] = range
+  const ids = new Set<string>()
+  const width = from!.length
+  if (firstLetter && lastLetter && (!to || to === from)) {
+    for (let code = firstLetter.charCodeAt(0); code <= lastLetter.charCodeAt(0); code++) ids.add(`T${from}${String.fromCharCode(code)}`)
+  } else if (to && !firstLetter && !lastLetter) {
+    for (let n = Number(from); n <= Number(to) && n - Number(from) < 200; n++) ids.add(`T${String(n).padStart(width, '0')}`)
+  }
+  return ids
 }
 
 const sameFileParallel = /(?:\[P\]|\bparallel\b)[^.]*\b(?:(?:within|in) the same file|different (?:test cases|tests|examples|sections|functions|methods|cases))\b/i
@@ -414,6 +451,18 @@ file cited by its section (\`— spec.md §9.14\`), which is read, not changed.`
   familyDefaults: (family) => (family.tasks?.filePaths ? {filePaths: family.tasks.filePaths} : {}),
   examples: {
     valid: [
+      {
+        title: 'Tasks on one file the plan says run one after another',
+        family: 'spec-kit',
+        markdown: `## Phase 2: Foundational
+
+- [ ] T040a [P] Add the role enum in core/permissions.py
+- [ ] T040b [P] Add the permission check in core/permissions.py
+- [ ] T050 [P] Add the audit log in core/audit.py
+
+**Not parallel**: T040a〜b are sequential (one file, core/permissions.py).
+`
+      },
       {
         title: 'Bold labels of the plan\'s own, and a file cited by its section',
         family: 'spec-kit',

@@ -236,3 +236,9 @@ export const numberedHeading =
 
 /** When a `TBD` decision will be made: "TBD during planning", "TBD after the spike", "TBD in Phase 2". */
 export const deferredDecision = /^\s+(?:during|after|before|until|at|in|by)\s+(?:the\s+)?(?:planning|design|implementation|review|phase\b|sprint\b|spike\b|research\b|kick-?off\b|milestone\b|\/\w+)/i
+
+/** A line that says some tasks run one after another: "T040a〜g は sequential", "T020–T025 in order". */
+export const sequentialWords = /\b(?:sequential(?:ly)?|in sequence|one (?:after|at a time)|sequencial|sequenziell|nacheinander)\b|順次|逐次|直列|순차/i
+
+/** A range of task IDs on such a line: `T040a〜g`, `T040a-T040g`, `T020–T025` (groups: number, first letter, last number, last letter). */
+export const sequentialRange = /\bT(\d{2,4})([a-z])?\s*(?:[〜~–—-]|\.\.|to|bis)\s*(?:T?(\d{2,4}))?([a-z])?\b/g

@@ -17,6 +17,8 @@ export interface Section {
   key: string
   /** The key without a trailing aside: `Technical Context (RiskInsure Stack)` → `technical context`. */
   bareKey: string
+  /** The trailing aside's own key, where a localised heading gives the template's name there: `헌장 준수 검증 (Constitution Check)` → `constitution check`. */
+  asideKey?: string
   /** Index of the heading in `tree.children`. */
   index: number
   /** Index in `tree.children` where the section ends (exclusive): the next heading of the same or higher rank. */
@@ -55,7 +57,18 @@ export function buildOutline(tree: Root): Section[] {
     const text = toString(node).replace(/\s*\r?\n\s*/g, ' ')
     const key = headingKey(text)
     const bare = text.replace(trailingAside, '')
-    const section: Section = {node, depth: node.depth, text, key, bareKey: bare === text ? key : headingKey(bare), index, end: children.length, number: numberOf(text)}
+    const aside = bare === text ? undefined : headingKey(text.slice(bare.length).replace(/^\s*[(（]|[)）]\s*$/g, ''))
+    const section: Section = {
+      node,
+      depth: node.depth,
+      text,
+      key,
+      bareKey: bare === text ? key : headingKey(bare),
+      ...(aside ? {asideKey: aside} : {}),
+      index,
+      end: children.length,
+      number: numberOf(text)
+    }
     sections.push(section)
     open.push(section)
   })

@@ -107,7 +107,7 @@ function compile(variant: VariantSpec): CompiledVariant {
 export function specFor(variant: VariantSpec, section: Section): CompiledSpec | undefined {
   // The first spec in order that matches: by name at any level, or by pattern at its own.
   const {byKey, patterned} = compile(variant)
-  const named = byKey.get(section.key) ?? byKey.get(section.bareKey)
+  const named = byKey.get(section.key) ?? byKey.get(section.bareKey) ?? (section.asideKey === undefined ? undefined : byKey.get(section.asideKey))
   const byPattern = patterned.find(
     (spec) => (named === undefined || spec.order < named.order) && section.depth === (spec.level ?? 2) && spec.regex!.test(section.key)
   )
