@@ -4,7 +4,7 @@
  * --explain-detection), and a cached result of tasks.md is not replayed
  * once its spec.md has changed.
  */
-import {writeFileSync} from 'node:fs'
+import {mkdirSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {runCli, tempProject} from './helpers.js'
@@ -46,6 +46,18 @@ describe('a feature folder on the command line', () => {
     const dir = folder([1, 2])
     const run = runCli(['--explain-detection', 'specs/001-offline-sync/tasks.md'], {cwd: dir})
     expect(run.stdout.trim().split('\n').at(-1)).toBe('feature folder: checked against spec.md')
+  })
+
+  it('checks a tasks.md as standing alone where its spec.md cannot be read (binary, a folder, too large)', () => {
+    for (const spec of [Buffer.from([0x23, 0x20, 0x00, 0x01]), 'folder', 'x'.repeat(3 * 1024 * 1024)]) {
+      const dir = tempProject({'specs/001-offline-sync/tasks.md': tasks})
+      const at = join(dir, 'specs/001-offline-sync/spec.md')
+      if (spec === 'folder') mkdirSync(at)
+      else writeFileSync(at, spec)
+      const run = runCli(['--format', 'json', 'specs/001-offline-sync/tasks.md'], {cwd: dir})
+      expect(run.status, String(spec).slice(0, 10)).toBe(0)
+      expect((JSON.parse(run.stdout) as Array<{messages: unknown[]}>)[0]!.messages).toEqual([])
+    }
   })
 
   it('lints tasks.md again from the cache when only its spec.md changed', () => {

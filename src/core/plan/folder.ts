@@ -9,11 +9,12 @@
  * language server's open documents, git's index under `--staged`); by
  * default it is the file beside the document on disk.
  */
-import {existsSync, readFileSync} from 'node:fs'
+import {existsSync} from 'node:fs'
 import {basename, dirname, join, resolve} from 'node:path'
 import type {Root} from 'mdast'
 import {VFile} from 'vfile'
 import type {FolderConventions, PresetSchema} from '../family.js'
+import {readDocument} from '../read.js'
 import {markdownParser} from '../syntax.js'
 import {buildPlan, type Plan} from './index.js'
 
@@ -50,15 +51,8 @@ export type FeatureFolder = Partial<Record<FolderRole, FolderDocument>> & {
   name: string
 }
 
-/** Reads a file as planlint reads documents (a byte order mark is not content); nothing where it cannot. */
-export const readFromDisk: SiblingReader = (path) => {
-  try {
-    const text = readFileSync(path, 'utf8')
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
-  } catch {
-    return undefined
-  }
-}
+/** Reads a file as planlint reads the file it lints; nothing where it cannot (missing, binary, not UTF-8, too large). */
+export const readFromDisk: SiblingReader = (path) => readDocument(path).text
 
 // Parsed documents by absolute path, the last few only: a run goes folder by
 // folder (three documents), and the language server holds few folders open.
