@@ -12,6 +12,7 @@ import type {FolderConventions} from '../src/core/family.js'
 
 const messages = {
   unknownStory: {text: '{what} names user story {story}, which {spec} does not have (its stories: {stories})'},
+  otherStory: {text: 'Phase "{phase}" is for user story {story}, which {spec} calls "{title}": is it that story?', severity: 'warn'},
   storyWithoutTasks: {text: 'User story {story} of {spec} ("{title}") has no tasks here: no {marker} task and no phase for it', severity: 'warn'},
   unknownRequirement: {text: '{id} is not a requirement of {spec}{more}: cite one it defines, or add it there'},
   noScenarios: {text: 'User story {story} ("{title}") has no acceptance scenarios: write them (Given …, When …, Then …) so it can be tested on its own', severity: 'warn'},
@@ -75,6 +76,15 @@ function checkStories(plan: Plan, spec: SpecModel, specName: string, report: Rep
     const marked = tags.length === 0 ? '' : ` (with ${tags.length} task${tags.length === 1 ? '' : 's'} marked [${tags[0]!.text}])`
     if (phase) report('unknownStory', phase.node, {...data, what: `Phase "${phase.text.trim()}"${marked}`}, relied)
     else report.span('unknownStory', tags[0]!.start, tags[0]!.end, {...data, what: `[${tags[0]!.text}]${tags.length > 1 ? ` (on ${tags.length} tasks)` : ''}`}, relied)
+  }
+  // A phase for one story whose title shares no word with that story's in the spec: the stories were renumbered.
+  const byNumber = new Map(spec.stories.map((story) => [story.number, story]))
+  for (const [number, {phase}] of named) {
+    const story = byNumber.get(number)
+    if (!phase || !story || plan.storiesOf(phase).length !== 1) continue
+    const title = phaseTitle(phase.text)
+    if (title === '' || sharesWord(title, story.title)) continue
+    report('otherStory', phase.node, {phase: phase.text.trim(), story: number, spec: specName, title: story.title}, relied)
   }
   const marker = markers?.storyMarker ?? 'US{n}'
   const at = plan.title?.node ?? plan.tree.children[0]
@@ -231,13 +241,26 @@ const featureName = (title: string) => title.replace(/^[^:：]*[:：]\s*/, '').t
 /** A name's words, and the character pairs of its words in scripts without spaces (`健身紀錄` → 健身, 身紀, 紀錄). */
 function wordsOf(name: string): Set<string> {
   const words = new Set<string>()
-  for (const [word] of name.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) {
+  // Runs of one script: `组件API适配` is 组件, api and 适配.
+  for (const [word] of name.toLowerCase().matchAll(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+|[\p{L}\p{N}]+?(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|[^\p{L}\p{N}]|$)/gu)) {
     if (/^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+$/u.test(word)) {
       for (let i = 0; i + 1 < word.length; i++) words.add(word.slice(i, i + 2))
       if (word.length === 1) words.add(word)
     } else if (word.length > 1) words.add(word)
   }
   return words
+}
+
+/** What a story phase's heading calls its story: after the story's number and a dash or colon, its priority and marks aside. */
+function phaseTitle(text: string): string {
+  const after = /\d+\s*[-–—:：]\s*(.+)$/.exec(text.replace(/^[^:：]*?(?:stor(?:y|ies))/i, ''))?.[1] ?? ''
+  return after.replace(/[(（].*$/, '').replace(/[🎯✅].*$/u, '').trim()
+}
+
+function sharesWord(a: string, b: string): boolean {
+  const ours = wordsOf(a)
+  const theirs = wordsOf(b)
+  return ours.size === 0 || theirs.size === 0 || [...ours].some((word) => theirs.has(word))
 }
 
 function checkTitle(plan: Plan, spec: Plan, specName: string, report: Report<Id>): void {
@@ -281,8 +304,10 @@ reports at the line that needs the change:
 
 - in tasks.md, a \`[USn]\` marker or a "User Story N" phase naming a story
   spec.md does not have (an error: once per story, where it is first named),
-  and a story of spec.md that no task and no phase is for (a warning, where
-  the task list marks stories at all);
+  a story of spec.md that no task and no phase is for (a warning, where
+  the task list marks stories at all), and a phase for one story whose title
+  shares no word with that story's title in spec.md (a warning: the stories
+  were renumbered, or the tasks planned against another spec);
 - in plan.md and tasks.md, a requirement ID (\`FR-012\`, \`SC-003\`) that
   spec.md never writes, where spec.md has IDs of that kind (an error, once
   per ID);

@@ -79,6 +79,14 @@ function plantsFor(texts: Record<string, string>): Plant[] {
       expect: (found) => reports(found, 'plan.md', 'otherFeature', '999-other-feature/spec.md')
     })
   }
+  const phaseOf = last && new RegExp(`^## Phase \\d+: User Story ${last[1]} [-–—:] (.+?)(?: \\(|$)`, 'm').exec(tasks)
+  if (last && phaseOf) {
+    plants.push({
+      what: `story ${last[1]} retitled in the spec`,
+      edit: (name, text) => (name === 'spec.md' ? text.replace(last[0], `### User Story ${last[1]} - Zebra quarantine logistics (Priority: P9)`) : text),
+      expect: (found) => reports(found, 'tasks.md', 'otherStory', `user story ${last[1]},`)
+    })
+  }
   const second = [...spec.matchAll(definition)][1]
   if (second) {
     const loose = `${second[2]!.slice(0, 3)}${Number(second[2]!.slice(3))}`
