@@ -253,7 +253,7 @@ function wordsOf(name: string): Set<string> {
 
 /** What a story phase's heading calls its story: after the story's number and a dash or colon, its priority and marks aside. */
 function phaseTitle(text: string): string {
-  const after = /\d+\s*[-–—:：]\s*(.+)$/.exec(text.replace(/^[^:：]*?(?:stor(?:y|ies))/i, ''))?.[1] ?? ''
+  const after = /stor(?:y|ies)\b[^-–—:：]*[-–—:：]\s*(.+)$/i.exec(text)?.[1] ?? ''
   return after.replace(/[(（].*$/, '').replace(/[🎯✅].*$/u, '').trim()
 }
 
