@@ -42,7 +42,7 @@ const structure: StructureSpec = {
           required: true,
           // Also in a language of the plan's own after the word (`## Constitution 준수 확인`).
           pattern: '^constitution\\b',
-          aliases: ['宪章检查', '宪法检查', '章程检查', '憲章檢查', '憲章チェック', 'Verificação da Constituição', 'Verificação Constitucional', 'Verificación de la Constitución', 'Verificación Constitucional']
+          aliases: ['宪章检查', '宪法检查', '章程检查', '憲章檢查', '憲章チェック', '憲法チェック', 'Verificação da Constituição', 'Verificação Constitucional', 'Verificación de la Constitución', 'Verificación Constitucional']
         },
         {title: 'Project Structure', required: true, aliases: ['项目结构', '專案結構', '項目結構', 'プロジェクト構造', '프로젝트 구조', 'Estrutura do Projeto', 'Estructura del Proyecto']},
         {title: 'Phase 0: Outline & Research', required: false, pattern: '^phase 0\\b'},

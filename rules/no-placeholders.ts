@@ -90,10 +90,11 @@ const mentionBefore = /\b(?:no|all|any|remove|removed|removing|resolve|resolved|
 const mentionBeforeCjk = /(?:所有|全部|任何|沒有|没有|無|无|全ての|すべての|모든)\s*[「『"'`]?$/
 const mentionAfter = /^(?:\/\w+)*[`"']?\s*(?:markers?|comments?|items?|resolved|remain(?:s|ing)?|left|count|tags?|entries|placeholders?)\b/i
 
-// `[...]` not preceded by a word character (`arr[i]`), a bracket or a
+// `[...]` not preceded by a word character (`arr[i]`), a hyphen (a CSS
+// framework's arbitrary value, `min-h-[44px]`), a bracket or a
 // backslash, and not followed by `(`, `[` or `:` (link syntax that did not resolve).
 // A placeholder may wrap onto a second line of its paragraph.
-const bracketPattern = /(?<![\w\]\\])\[([^[\]\r\n]{1,200}(?:\r?\n[^[\]\r\n]{1,200})?)\](?![([:])/g
+const bracketPattern = /(?<![\w\]\\-])\[([^[\]\r\n]{1,200}(?:\r?\n[^[\]\r\n]{1,200})?)\](?![([:])/g
 // `{...}` not preceded by a word character, `/` (`/items/{id}`), `$` or `{`
 // (template literals, `{{mustache}}`) or `[` (`[{name}]`, JSON).
 const bracePattern = /(?<![\w/${[])\{([^{}\r\n]{1,120})\}(?!\})/g
@@ -337,6 +338,8 @@ function findInText(
     const after = value.slice(start + match[0].length, start + match[0].length + 40)
     // `**TODO (T136)**: …`: work tracked by a task, not a leftover.
     if (isMention(value, start, match[0].length) || citesTaskNext.test(after)) continue
+    // `'TODO'` in a list of values (`enum ('TODO', 'IN_PROGRESS', 'DONE')`): a status the product names.
+    if (/['"]$/.test(value.slice(0, start)) && /^['"]/.test(after) && /,/.test(value.slice(Math.max(0, start - 3), start + match[0].length + 3))) continue
     // `TODO.md`: a file's name. "Devuelve TODO el objeto": the Spanish and Portuguese word for "all".
     if (/^\.[A-Za-z]{1,4}\b/.test(after) || (match[0] === 'TODO' && /^\s+(?:el|la|los|las|lo|os|as)\s/.test(after))) continue
     // "design TBD during planning": a decision put off to a named time, not a blank.
@@ -517,12 +520,15 @@ judged:
 `
       },
       {
-        title: 'A plan format\'s own tags, a file named TODO.md, and the Spanish word todo',
+        title: 'A plan format\'s own tags, a file named TODO.md, the Spanish word todo, a status value and a CSS class',
         markdown: `# Plan 01-03
 
 <tasks>
 - Add the parser.
 </tasks>
+
+- \`status\`: enum ('TODO', 'IN_PROGRESS', 'DONE')
+- Inputs are at least min-h-[44px] tall.
 
 Add a TODO.md entry when the step is done.
 
